@@ -52,6 +52,8 @@ const builds = [
     target: 'node20',
     // The server doubles as the `customer-lens-server` executable.
     banner: { js: '#!/usr/bin/env node' },
+    // The bundle loads grammars from dist/grammars; require.resolve is only the unbundled fallback.
+    logOverride: { 'require-resolve-not-external': 'silent' },
   },
   {
     ...common,

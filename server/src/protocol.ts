@@ -22,7 +22,7 @@ export interface ItemSummary {
   readonly labels: readonly string[];
   readonly journey?: string;
   readonly url?: string;
-  /** How many code locations link to the item across the workspace. */
+  /** How many files link to the item across the workspace (locations, once resolved). */
   readonly linkCount: number;
 }
 

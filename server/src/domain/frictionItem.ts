@@ -46,12 +46,27 @@ export interface FrictionItem {
 
 const severityRank = new Map<Severity, number>(SEVERITIES.map((severity, index) => [severity, index]));
 
+/** What ranking looks at; item summaries have these fields too. */
+export interface Rankable {
+  readonly key: string;
+  readonly severity: Severity;
+  readonly customers: number;
+  readonly tickets: number;
+}
+
 /** Most severe first, then most customers, then tickets, then key for a stable order. */
-export function compareByImpact(a: FrictionItem, b: FrictionItem): number {
+export function compareRankable(a: Rankable, b: Rankable): number {
   return (
     (severityRank.get(a.severity) ?? 9) - (severityRank.get(b.severity) ?? 9) ||
-    b.impact.customers - a.impact.customers ||
-    b.impact.tickets - a.impact.tickets ||
+    b.customers - a.customers ||
+    b.tickets - a.tickets ||
     a.key.localeCompare(b.key)
+  );
+}
+
+export function compareByImpact(a: FrictionItem, b: FrictionItem): number {
+  return compareRankable(
+    { key: a.key, severity: a.severity, customers: a.impact.customers, tickets: a.impact.tickets },
+    { key: b.key, severity: b.severity, customers: b.impact.customers, tickets: b.impact.tickets },
   );
 }

@@ -1,0 +1,5 @@
+import type { Container } from '../container';
+
+export function showOutput(container: Container): void {
+  container.log.show();
+}

@@ -1,0 +1,79 @@
+import { compareByImpact, type FrictionItem } from '../domain/frictionItem';
+import type { TouchpointInsight } from '../domain/touchpoint';
+import type { KeyMention } from '../links/annotationScanner';
+
+/**
+ * The items known to one workspace folder, merged across sources, with what the hover path
+ * needs precomputed: lookups by key and touchpoint counts. Immutable: a change builds a new
+ * catalog, so anything derived from one can be cached against it.
+ */
+export class ItemCatalog {
+  private readonly items = new Map<string, FrictionItem>();
+  private readonly touchpoints = new Map<string, TouchpointInsight[]>();
+  private readonly prefixes: ReadonlySet<string>;
+
+  constructor(
+    items: readonly FrictionItem[],
+    touchpoints: readonly TouchpointInsight[],
+    keyPrefixes: readonly string[],
+    /** Increases with every new catalog of a folder. */
+    readonly generation: number,
+  ) {
+    // Sources are given in priority order; a later one with the same key adds nothing new yet
+    // (merging evidence across trackers comes with the tracker adapters).
+    for (const item of items) if (!this.items.has(item.key)) this.items.set(item.key, item);
+    for (const touchpoint of touchpoints) {
+      for (const key of touchpoint.friction) {
+        const list = this.touchpoints.get(key);
+        if (list) list.push(touchpoint);
+        else this.touchpoints.set(key, [touchpoint]);
+      }
+    }
+    this.prefixes = new Set(keyPrefixes);
+  }
+
+  static empty(): ItemCatalog {
+    return new ItemCatalog([], [], [], 0);
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  get(key: string): FrictionItem | undefined {
+    return this.items.get(key);
+  }
+
+  all(): IterableIterator<FrictionItem> {
+    return this.items.values();
+  }
+
+  touchpointsAbout(key: string): readonly TouchpointInsight[] {
+    return this.touchpoints.get(key) ?? [];
+  }
+
+  /** A mention links when it names a known item; a bare unknown key never does. */
+  resolve(mention: KeyMention): FrictionItem | undefined {
+    return this.items.get(mention.key);
+  }
+
+  /**
+   * Whether an unknown key is still worth asking a tracker about: written explicitly, or with
+   * a configured project prefix. `UTF-8` and `ISO-8601` are neither.
+   */
+  wants(mention: KeyMention): boolean {
+    if (this.items.has(mention.key) || mention.explicit) return true;
+    const dash = mention.key.lastIndexOf('-');
+    return dash > 0 && this.prefixes.has(mention.key.slice(0, dash));
+  }
+
+  /** Known items for the keys, deduplicated and ranked by impact. */
+  ranked(keys: Iterable<string>): FrictionItem[] {
+    const unique = new Map<string, FrictionItem>();
+    for (const key of keys) {
+      const item = this.items.get(key);
+      if (item) unique.set(key, item);
+    }
+    return [...unique.values()].sort(compareByImpact);
+  }
+}

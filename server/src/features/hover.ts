@@ -1,0 +1,31 @@
+import type { ItemCatalog } from '../catalog/itemCatalog';
+import type { FrictionItem } from '../domain/frictionItem';
+import type { TextRange } from '../domain/link';
+import { renderItemsHover, type HoverOptions } from '../render/hoverMarkdown';
+import { contains } from '../symbols/codeSymbol';
+import type { FileLinks } from './fileLinks';
+
+export interface HoverResult {
+  readonly markdown: string;
+  readonly range: TextRange;
+}
+
+/** What to show for a position: the item of a key under the cursor, or a declared name's items. */
+export function itemsAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number, character: number): { items: FrictionItem[]; range: TextRange } | undefined {
+  for (const { mention, item } of fileLinks.mentions) {
+    if (mention.line === line && character >= mention.startCharacter && character <= mention.endCharacter) {
+      return { items: [item], range: { startLine: line, startCharacter: mention.startCharacter, endLine: line, endCharacter: mention.endCharacter } };
+    }
+  }
+  const symbol = fileLinks.symbols.find((candidate) => contains(candidate.nameRange, line, character));
+  if (!symbol) return undefined;
+  const own = fileLinks.bySymbol.get(symbol);
+  if (!own && fileLinks.fileLevel.size === 0) return undefined;
+  const items = catalog.ranked([...(own ?? []), ...fileLinks.fileLevel]);
+  return items.length > 0 ? { items, range: symbol.nameRange } : undefined;
+}
+
+export function hoverAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number, character: number, options: HoverOptions): HoverResult | undefined {
+  const found = itemsAt(fileLinks, catalog, line, character);
+  return found && { markdown: renderItemsHover(found.items, catalog, options), range: found.range };
+}

@@ -1,0 +1,40 @@
+import type { ItemCatalog } from '../catalog/itemCatalog';
+import { findCodeRefsInText, parseCodeRef, type CodeRef } from './codeRefs';
+
+export interface TrackerRef {
+  readonly itemKey: string;
+  readonly ref: CodeRef;
+}
+
+/** Code references found on the tracker side (an item's `code:` list and its text), by file. */
+export class TrackerRefIndex {
+  private readonly byPath = new Map<string, TrackerRef[]>();
+
+  constructor(catalog: ItemCatalog, repository: string | undefined) {
+    for (const item of catalog.all()) {
+      const refs = [
+        ...item.codeRefs.map((text) => parseCodeRef(text, repository)).filter((ref): ref is CodeRef => ref !== undefined),
+        ...findCodeRefsInText(`${item.title}\n${item.summary}`, repository),
+      ];
+      const seen = new Set<string>();
+      for (const ref of refs) {
+        const identity = `${ref.path}#${ref.symbol ?? ''}:${ref.startLine ?? ''}`;
+        if (seen.has(identity)) continue;
+        seen.add(identity);
+        const list = this.byPath.get(ref.path);
+        if (list) list.push({ itemKey: item.key, ref });
+        else this.byPath.set(ref.path, [{ itemKey: item.key, ref }]);
+      }
+    }
+  }
+
+  forFile(relativePath: string): readonly TrackerRef[] {
+    return this.byPath.get(relativePath) ?? [];
+  }
+
+  forItem(key: string): { path: string; ref: CodeRef }[] {
+    const result: { path: string; ref: CodeRef }[] = [];
+    for (const [filePath, refs] of this.byPath) for (const ref of refs) if (ref.itemKey === key) result.push({ path: filePath, ref: ref.ref });
+    return result;
+  }
+}

@@ -1,0 +1,183 @@
+import path from 'node:path';
+import type { FrictionItem } from '../domain/frictionItem';
+import type { TouchpointInsight } from '../domain/touchpoint';
+import { parseEntry, topLevelList } from './entryParser';
+import type { ConfigProblem } from './problems';
+import {
+  configSchema,
+  frictionEntrySchema,
+  linkEntrySchema,
+  LOCAL_FILES,
+  LOCAL_FOLDER,
+  touchpointEntrySchema,
+  type ConfigEntry,
+  type FrictionEntry,
+} from './schemas';
+import { errorMessage, YamlFile } from './yamlFile';
+
+/** One entry of `links.yaml`, with where it was written so problems can point at it. */
+export interface MappingRule {
+  readonly itemKey: string;
+  readonly glob: string;
+  readonly symbol?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface LocalConfig {
+  readonly repository?: string;
+  readonly keyPrefixes: readonly string[];
+  readonly trackers: ConfigEntry['trackers'];
+}
+
+export interface LocalData {
+  readonly items: readonly FrictionItem[];
+  readonly touchpoints: readonly TouchpointInsight[];
+  readonly mappings: readonly MappingRule[];
+  readonly config: LocalConfig;
+  readonly problems: readonly ConfigProblem[];
+  /** Line of each item's entry in friction.yaml, for diagnostics that concern an item. */
+  readonly itemLines: ReadonlyMap<string, number>;
+}
+
+/** Reads a file's text, preferring an editor's unsaved buffer; `undefined` when it does not exist. */
+export type TextReader = (filePath: string) => Promise<string | undefined>;
+
+export function localFilePath(root: string, name: string): string {
+  return path.join(root, LOCAL_FOLDER, name);
+}
+
+/** Loads `.customer-lens/` of one workspace folder. Never throws: every failure becomes a problem. */
+export async function loadLocalData(root: string, read: TextReader): Promise<LocalData> {
+  const problems: ConfigProblem[] = [];
+  const load = async (name: string): Promise<YamlFile | undefined> => {
+    const filePath = localFilePath(root, name);
+    let text: string | undefined;
+    try {
+      text = await read(filePath);
+    } catch (error) {
+      problems.push({ file: filePath, line: 0, character: 0, severity: 'error', message: `cannot read: ${errorMessage(error)}` });
+      return undefined;
+    }
+    if (text === undefined) return undefined;
+    const file = YamlFile.parse(filePath, text);
+    problems.push(...file.syntaxProblems);
+    return file;
+  };
+  const [frictionFile, touchpointFile, linksFile, configFile] = await Promise.all([
+    load(LOCAL_FILES.friction.file),
+    load(LOCAL_FILES.touchpoints.file),
+    load(LOCAL_FILES.links.file),
+    load(LOCAL_FILES.config.file),
+  ]);
+  const { items, itemLines } = frictionFile ? readItems(frictionFile, problems) : { items: [], itemLines: new Map<string, number>() };
+  return {
+    items,
+    itemLines,
+    touchpoints: touchpointFile ? readTouchpoints(touchpointFile, problems) : [],
+    mappings: linksFile ? readMappings(linksFile, problems) : [],
+    config: configFile ? readConfig(configFile, problems) : { keyPrefixes: [], trackers: [] },
+    problems,
+  };
+}
+
+function readItems(file: YamlFile, problems: ConfigProblem[]): { items: FrictionItem[]; itemLines: Map<string, number> } {
+  const items: FrictionItem[] = [];
+  const itemLines = new Map<string, number>();
+  topLevelList(file, LOCAL_FILES.friction.list, problems).forEach((raw, index) => {
+    const where = [LOCAL_FILES.friction.list, index];
+    const entry = parseEntry(file, where, raw, frictionEntrySchema, `item ${index + 1}`, problems);
+    if (!entry) return;
+    const line = file.positionOf(where).line;
+    const firstLine = itemLines.get(entry.key);
+    if (firstLine !== undefined) {
+      problems.push(file.problemAt([...where, 'key'], 'error', `duplicate key '${entry.key}' (first defined on line ${firstLine + 1}); this entry is ignored`));
+      return;
+    }
+    itemLines.set(entry.key, line);
+    items.push(toFrictionItem(entry));
+  });
+  return { items, itemLines };
+}
+
+function toFrictionItem(entry: FrictionEntry): FrictionItem {
+  return {
+    id: `local:${entry.key}`,
+    source: 'local',
+    key: entry.key,
+    title: entry.title,
+    summary: entry.summary,
+    ...(entry.url !== undefined && { url: entry.url }),
+    status: entry.status,
+    rawStatus: entry.status,
+    severity: entry.severity,
+    impact: {
+      customers: entry.customers,
+      tickets: entry.tickets,
+      votes: entry.votes,
+      ...(entry.arr !== undefined && { arr: entry.arr }),
+    },
+    ...(entry.journey !== undefined && { journey: entry.journey }),
+    labels: entry.labels,
+    quotes: entry.quotes,
+    codeRefs: entry.code,
+    ...(entry.updated !== undefined && { updatedAt: entry.updated }),
+  };
+}
+
+function readTouchpoints(file: YamlFile, problems: ConfigProblem[]): TouchpointInsight[] {
+  const touchpoints: TouchpointInsight[] = [];
+  const seen = new Map<string, number>();
+  topLevelList(file, LOCAL_FILES.touchpoints.list, problems).forEach((raw, index) => {
+    const where = [LOCAL_FILES.touchpoints.list, index];
+    const entry = parseEntry(file, where, raw, touchpointEntrySchema, `touchpoint ${index + 1}`, problems);
+    if (!entry) return;
+    const firstLine = seen.get(entry.id);
+    if (firstLine !== undefined) {
+      problems.push(file.problemAt([...where, 'id'], 'error', `duplicate id '${entry.id}' (first defined on line ${firstLine + 1}); this entry is ignored`));
+      return;
+    }
+    seen.set(entry.id, file.positionOf(where).line);
+    touchpoints.push({
+      id: entry.id,
+      format: entry.format,
+      date: entry.date,
+      engineer: entry.engineer,
+      ...(entry.customer !== undefined && { customer: entry.customer }),
+      summary: entry.summary,
+      quotes: entry.quotes,
+      friction: entry.friction,
+      ...(entry.code.length > 0 && { codeRefs: entry.code }),
+    });
+  });
+  return touchpoints;
+}
+
+function readMappings(file: YamlFile, problems: ConfigProblem[]): MappingRule[] {
+  const rules: MappingRule[] = [];
+  topLevelList(file, LOCAL_FILES.links.list, problems).forEach((raw, index) => {
+    const where = [LOCAL_FILES.links.list, index];
+    const entry = parseEntry(file, where, raw, linkEntrySchema, `link ${index + 1}`, problems);
+    if (!entry) return;
+    rules.push({
+      itemKey: entry.item,
+      glob: entry.path.replace(/^\.\//, ''),
+      ...(entry.symbol !== undefined && { symbol: entry.symbol }),
+      file: file.path,
+      line: file.positionOf(where).line,
+    });
+  });
+  return rules;
+}
+
+function readConfig(file: YamlFile, problems: ConfigProblem[]): LocalConfig {
+  const empty: LocalConfig = { keyPrefixes: [], trackers: [] };
+  if (file.value === null || file.value === undefined) return empty;
+  const entry = parseEntry(file, [], file.value, configSchema, 'config', problems);
+  if (!entry) return empty;
+  return {
+    ...(entry.repository !== undefined && { repository: entry.repository }),
+    keyPrefixes: entry.keyPrefixes,
+    trackers: entry.trackers,
+  };
+}

@@ -1,0 +1,267 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LRUCache } from 'lru-cache';
+import { ItemCatalog } from '../catalog/itemCatalog';
+import { resolveFileLinks, type FileLinks, type FileLinkSources } from '../features/fileLinks';
+import { MappingRules } from '../links/mappingRules';
+import { TrackerRefIndex } from '../links/trackerRefIndex';
+import { loadLocalData, type LocalData, type TextReader } from '../local/localData';
+import type { ConfigProblem } from '../local/problems';
+import { LOCAL_FOLDER } from '../local/schemas';
+import type { ItemLocation } from '../protocol';
+import type { SymbolIndex } from '../symbols/symbolIndex';
+import type { FileScan } from './fileScanner';
+import { scanFileOnDisk, scanText } from './fileScanner';
+import { githubRepositoryOf } from './gitRemote';
+import { IgnoreRules } from './ignoreRules';
+import { MentionIndex } from './mentionIndex';
+import { scanWorkspace, type ScanStats } from './workspaceScanner';
+
+interface CachedFileLinks {
+  readonly text: string;
+  readonly generation: number;
+  readonly links: FileLinks;
+}
+
+/** At most this many files are parsed to answer "where is this item linked?". */
+const MAX_LOCATION_FILES = 200;
+
+/**
+ * Everything Customer Lens knows about one workspace folder: its local data, the items, the
+ * key mentions of every file and the link sources. It answers from memory; only
+ * `reloadLocal`, `scan` and file updates touch the disk.
+ */
+export class FolderModel {
+  readonly ignoreRules: IgnoreRules;
+  private readonly mentions = new MentionIndex();
+  private readonly files = new Set<string>();
+  private readonly fileLinksCache = new LRUCache<string, CachedFileLinks>({ max: 500 });
+  private local: LocalData | undefined;
+  private sources: FileLinkSources = { catalog: ItemCatalog.empty(), mappings: new MappingRules([]), trackerRefs: new TrackerRefIndex(ItemCatalog.empty(), undefined) };
+  private generation = 0;
+  private scanning: { cancelled: boolean } | undefined;
+  lastScan: ScanStats | undefined;
+
+  constructor(
+    /** File-system path of the folder. */
+    readonly root: string,
+    readonly uri: string,
+    private readonly symbols: SymbolIndex,
+  ) {
+    this.ignoreRules = new IgnoreRules(root);
+  }
+
+  get catalog(): ItemCatalog {
+    return this.sources.catalog;
+  }
+
+  get isScanning(): boolean {
+    return this.scanning !== undefined;
+  }
+
+  /** A first full scan has finished and no other is running. */
+  get isIndexed(): boolean {
+    return this.scanning === undefined && this.lastScan !== undefined;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Repo-relative posix path of a file-system path inside this folder, else `undefined`. */
+  relativePath(filePath: string): string | undefined {
+    const relative = path.relative(this.root, filePath);
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return relative.split(path.sep).join('/');
+  }
+
+  isLocalDataFile(relativePath: string): boolean {
+    return relativePath.startsWith(`${LOCAL_FOLDER}/`) && /\.ya?ml$/.test(relativePath);
+  }
+
+  /** Reads `.customer-lens/*.yaml` again and rebuilds the catalog and link sources from it. */
+  async reloadLocal(read: TextReader): Promise<void> {
+    const [local, detectedRepository] = await Promise.all([loadLocalData(this.root, read), githubRepositoryOf(this.root)]);
+    this.local = local;
+    this.generation++;
+    const catalog = new ItemCatalog(local.items, local.touchpoints, local.config.keyPrefixes, this.generation);
+    this.sources = {
+      catalog,
+      mappings: new MappingRules(local.mappings),
+      trackerRefs: new TrackerRefIndex(catalog, local.config.repository ?? detectedRepository),
+    };
+  }
+
+  /** Scans the whole folder in the background; a newer scan cancels an older one. */
+  async scan(onUnreadable?: (relativePath: string, message: string) => void): Promise<ScanStats | undefined> {
+    if (this.scanning) this.scanning.cancelled = true;
+    const cancellation = { cancelled: false };
+    this.scanning = cancellation;
+    this.ignoreRules.reset();
+    this.mentions.clear();
+    this.files.clear();
+    const stats = await scanWorkspace(this.root, this.ignoreRules, (relativePath, scan) => this.record(relativePath, scan), cancellation, onUnreadable);
+    if (cancellation.cancelled) return undefined;
+    this.scanning = undefined;
+    this.lastScan = stats;
+    return stats;
+  }
+
+  cancelScan(): void {
+    if (this.scanning) this.scanning.cancelled = true;
+    this.scanning = undefined;
+  }
+
+  /** Re-reads one file from disk after it was created or changed outside an editor. */
+  updateFromDisk(relativePath: string): void {
+    if (this.ignoreRules.isIgnored(relativePath, false)) return;
+    this.record(relativePath, scanFileOnDisk(this.root, relativePath));
+  }
+
+  /** Rescans an editor's buffer, saved or not. */
+  updateFromText(relativePath: string, text: string): void {
+    if (this.ignoreRules.isIgnored(relativePath, false)) return;
+    this.record(relativePath, scanText(relativePath, text));
+  }
+
+  remove(relativePath: string): void {
+    this.files.delete(relativePath);
+    this.mentions.delete(relativePath);
+    this.fileLinksCache.delete(relativePath);
+    this.symbols.forget(path.join(this.root, relativePath));
+  }
+
+  private record(relativePath: string, scan: FileScan): void {
+    if (scan.kind === 'unreadable') {
+      this.remove(relativePath);
+      return;
+    }
+    this.files.add(relativePath);
+    this.mentions.set(relativePath, scan.kind === 'scanned' ? scan.mentions : []);
+  }
+
+  /** The links of a file whose current text is `text`; cached per text and catalog. */
+  async fileLinks(relativePath: string, uri: string, text: string): Promise<FileLinks> {
+    const cached = this.fileLinksCache.get(relativePath);
+    if (cached && cached.generation === this.generation && cached.text === text) return cached.links;
+    const generation = this.generation;
+    const outline = await this.symbols.outline(path.join(this.root, relativePath), text);
+    const links = resolveFileLinks(uri, relativePath, this.mentions.inFile(relativePath), outline, this.sources);
+    if (generation === this.generation) this.fileLinksCache.set(relativePath, { text, generation, links });
+    return links;
+  }
+
+  /** The cached links of a file, only if still valid for `text`: for callers that must not wait. */
+  cachedFileLinks(relativePath: string, text: string): FileLinks | undefined {
+    const cached = this.fileLinksCache.get(relativePath);
+    return cached && cached.generation === this.generation && cached.text === text ? cached.links : undefined;
+  }
+
+  /** Files that may link to the item, from every source, without reading them. */
+  filesLinkedTo(key: string): Set<string> {
+    const candidates = new Set<string>(this.mentions.filesMentioning(key));
+    for (const rule of this.sources.mappings.forItem(key)) {
+      for (const file of this.files) if (this.sources.mappings.matches(rule, file)) candidates.add(file);
+    }
+    for (const { path: filePath } of this.sources.trackerRefs.forItem(key)) if (this.files.has(filePath)) candidates.add(filePath);
+    return candidates;
+  }
+
+  /** Every code location linked to the item, with enclosing symbols (parses the files involved). */
+  async locationsOf(key: string, read: (relativePath: string) => Promise<string | undefined>, toUri: (relativePath: string) => string): Promise<ItemLocation[]> {
+    const locations: ItemLocation[] = [];
+    const files = [...this.filesLinkedTo(key)].sort().slice(0, MAX_LOCATION_FILES);
+    for (const relativePath of files) {
+      const text = await read(relativePath);
+      if (text === undefined) continue;
+      const links = await this.fileLinks(relativePath, toUri(relativePath), text);
+      for (const link of links.links) {
+        if (link.itemKey !== key) continue;
+        locations.push({ uri: link.uri, range: link.range, origin: link.origin, ...(link.symbol !== undefined && { symbol: link.symbol }) });
+      }
+    }
+    return locations;
+  }
+
+  /** Linked files per known key, for lists and status counts; never reads files. */
+  linkedFileCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    const catalog = this.sources.catalog;
+    for (const [key, files] of this.mentions.keys()) if (catalog.get(key)) counts.set(key, files.size);
+    for (const rule of this.sources.mappings.all()) {
+      if (!catalog.get(rule.itemKey)) continue;
+      let matched = 0;
+      for (const file of this.files) if (this.sources.mappings.matches(rule, file)) matched++;
+      counts.set(rule.itemKey, (counts.get(rule.itemKey) ?? 0) + matched);
+    }
+    for (const item of catalog.all()) {
+      const refs = this.sources.trackerRefs.forItem(item.key).filter(({ path: filePath }) => this.files.has(filePath));
+      if (refs.length > 0) counts.set(item.key, (counts.get(item.key) ?? 0) + new Set(refs.map((ref) => ref.path)).size);
+    }
+    return counts;
+  }
+
+  /**
+   * Problems in `.customer-lens/*.yaml`: what the loader found, plus links that point nowhere
+   * (unknown items, globs matching no file, symbols that no longer exist). The last two need a
+   * finished scan and parse the files involved.
+   */
+  async problems(read: (relativePath: string) => Promise<string | undefined>, toUri: (relativePath: string) => string): Promise<ConfigProblem[]> {
+    const local = this.local;
+    if (!local) return [];
+    const problems = [...local.problems];
+    const catalog = this.sources.catalog;
+    const scanned = !this.isScanning && this.lastScan !== undefined;
+    for (const rule of local.mappings) {
+      const at = { file: rule.file, line: rule.line, character: 0 };
+      if (!catalog.get(rule.itemKey)) {
+        problems.push({ ...at, severity: 'warning', message: `link to unknown item '${rule.itemKey}'` });
+        continue;
+      }
+      if (!scanned) continue;
+      const matching = [...this.files].filter((file) => this.sources.mappings.matches(rule, file));
+      if (matching.length === 0) {
+        problems.push({ ...at, severity: 'warning', message: `path '${rule.glob}' matches no file in this workspace` });
+        continue;
+      }
+      if (rule.symbol && !(await this.anyFileHasSymbol(matching, rule.itemKey, rule.symbol, read, toUri))) {
+        problems.push({ ...at, severity: 'warning', message: `symbol '${rule.symbol}' not found in files matching '${rule.glob}'` });
+      }
+    }
+    if (scanned) problems.push(...(await this.codeRefProblems(local, read, toUri)));
+    return problems;
+  }
+
+  private async anyFileHasSymbol(files: readonly string[], itemKey: string, symbol: string, read: (relativePath: string) => Promise<string | undefined>, toUri: (relativePath: string) => string): Promise<boolean> {
+    for (const relativePath of files.slice(0, MAX_LOCATION_FILES)) {
+      const text = await read(relativePath);
+      if (text === undefined) continue;
+      const links = await this.fileLinks(relativePath, toUri(relativePath), text);
+      if (!links.unresolvedSymbols.some((unresolved) => unresolved.itemKey === itemKey && unresolved.symbol === symbol)) return true;
+    }
+    return false;
+  }
+
+  /** `code:` entries of local items that name a missing file or symbol. */
+  private async codeRefProblems(local: LocalData, read: (relativePath: string) => Promise<string | undefined>, toUri: (relativePath: string) => string): Promise<ConfigProblem[]> {
+    const problems: ConfigProblem[] = [];
+    const frictionFile = path.join(this.root, LOCAL_FOLDER, 'friction.yaml');
+    for (const item of local.items) {
+      const line = local.itemLines.get(item.key) ?? 0;
+      for (const { path: filePath, ref } of this.sources.trackerRefs.forItem(item.key)) {
+        if (!item.codeRefs.some((text) => text.includes(filePath))) continue;
+        if (!this.files.has(filePath)) {
+          problems.push({ file: frictionFile, line, character: 0, severity: 'warning', message: `${item.key}: code reference '${filePath}' does not exist in this workspace` });
+        } else if (ref.symbol && !(await this.anyFileHasSymbol([filePath], item.key, ref.symbol, read, toUri))) {
+          problems.push({ file: frictionFile, line, character: 0, severity: 'warning', message: `${item.key}: symbol '${ref.symbol}' not found in ${filePath}` });
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Reads a file of this folder from disk. */
+  readFromDisk(relativePath: string): Promise<string | undefined> {
+    return readFile(path.join(this.root, relativePath), 'utf8').catch(() => undefined);
+  }
+}
