@@ -45,7 +45,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { server: 'server/src/main.ts' },
+    entryPoints: { server: 'server/src/main.ts', scanWorker: 'server/src/workspace/scanWorker.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

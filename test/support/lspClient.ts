@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -7,7 +8,15 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type CodeLens,
+  type ConfigurationItem,
+  type DocumentLink,
+  type FileChangeType,
+  type Hover,
+  type InitializeResult,
+  type Position,
   type ProtocolConnection,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
 import { IndexStatusNotification } from '../../server/src/protocol';
 
@@ -26,34 +35,125 @@ export interface LspSession {
   readonly diagnostics: Map<string, { message: string; line: number; severity: number | undefined }[]>;
   uri(relativePath: string): string;
   close(): Promise<void>;
+
+  // Additions for the LSP suite; everything above is the original API.
+
+  /** The server's answer to `initialize`. */
+  readonly initializeResult: InitializeResult;
+  /** Every `customerLens/indexStatus` notification, in order. */
+  readonly statuses: IndexStatusNotification.Params[];
+  /** `workspace/configuration` requests the server sent, item by item. */
+  readonly configurationRequests: ConfigurationItem[];
+  /** The workspace folder on disk. */
+  readonly root: string;
+  /** Whether the server process has exited (or was killed). */
+  readonly exited: boolean;
+  /** `textDocument/didOpen` with `text`, or the file's text on disk. */
+  openDocument(relativePath: string, text?: string): Promise<void>;
+  /** `textDocument/didChange` replacing the whole buffer (allowed under incremental sync). */
+  changeDocument(relativePath: string, text: string): Promise<void>;
+  /** `textDocument/didChange` with one incremental edit. */
+  editDocument(relativePath: string, range: Range, text: string): Promise<void>;
+  closeDocument(relativePath: string): Promise<void>;
+  hover(relativePath: string, position: Position): Promise<Hover | null>;
+  codeLens(relativePath: string): Promise<CodeLens[]>;
+  documentLinks(relativePath: string): Promise<DocumentLink[]>;
+  /** `workspace/didChangeWatchedFiles` for files of this folder. */
+  watchedFilesChanged(...changes: [relativePath: string, type: FileChangeType][]): Promise<void>;
+}
+
+export interface LspSessionOptions {
+  /**
+   * Answers `workspace/configuration` items (with capabilities `{ workspace: { configuration: true } }`).
+   * Read at request time, so a test may swap what it returns and send `workspace/didChangeConfiguration`.
+   */
+  configuration?: (item: ConfigurationItem) => unknown;
+}
+
+const LANGUAGE_IDS: Record<string, string> = {
+  '.ts': 'typescript',
+  '.js': 'javascript',
+  '.py': 'python',
+  '.go': 'go',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.rs': 'rust',
+  '.rb': 'ruby',
+  '.sh': 'shellscript',
+  '.sql': 'sql',
+  '.html': 'html',
+  '.md': 'markdown',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+export function languageIdOf(relativePath: string): string {
+  return LANGUAGE_IDS[path.extname(relativePath).toLowerCase()] ?? 'plaintext';
+}
+
+/**
+ * Polls `probe` until it returns something truthy, or throws after `timeoutMs` with the last
+ * value seen, so a failing wait says what the server answered instead.
+ */
+export async function waitFor<T>(probe: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + (options.timeoutMs ?? 2000);
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
+  }
+  throw new Error(`Timed out after ${options.timeoutMs ?? 2000} ms waiting for ${options.what ?? 'a condition'} (last value: ${JSON.stringify(last)})`);
 }
 
 /** Starts the built server over stdio, as any LSP editor would, and initializes it on `root`. */
-export async function startLspSession(root: string, capabilities: ClientCapabilities = {}): Promise<LspSession> {
+export async function startLspSession(root: string, capabilities: ClientCapabilities = {}, options: LspSessionOptions = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const log: string[] = [];
   const diagnostics: LspSession['diagnostics'] = new Map();
+  const statuses: IndexStatusNotification.Params[] = [];
+  const configurationRequests: ConfigurationItem[] = [];
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     log.push(params.message);
   });
   connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { message: string; range: { start: { line: number } }; severity?: number }[] }) => {
     diagnostics.set(params.uri, params.diagnostics.map((d) => ({ message: d.message, line: d.range.start.line, severity: d.severity })));
   });
+  connection.onRequest('workspace/configuration', (params: { items: ConfigurationItem[] }) => {
+    configurationRequests.push(...params.items);
+    return params.items.map((item) => (options.configuration ? options.configuration(item) : null));
+  });
+  // Dynamic registrations and refresh requests are acknowledged, as an editor would.
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => null);
   const ready = new Promise<IndexStatusNotification.Params>((resolve) => {
     connection.onNotification(IndexStatusNotification.type, (status) => {
+      statuses.push(status);
       if (status.state === 'ready') resolve(status);
     });
   });
   connection.listen();
   const rootUri = pathToFileURL(root).href;
-  await connection.sendRequest(InitializeRequest.type, {
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
     capabilities,
   });
   await connection.sendNotification('initialized', {});
+  const uri = (relativePath: string) => pathToFileURL(path.join(root, relativePath)).href;
+  const versions = new Map<string, number>();
+  const nextVersion = (relativePath: string) => {
+    const version = (versions.get(relativePath) ?? 0) + 1;
+    versions.set(relativePath, version);
+    return version;
+  };
   return {
     connection,
     process: child,
@@ -61,17 +161,46 @@ export async function startLspSession(root: string, capabilities: ClientCapabili
     log,
     ready,
     diagnostics,
-    uri: (relativePath) => pathToFileURL(path.join(root, relativePath)).href,
+    uri,
+    initializeResult,
+    statuses,
+    configurationRequests,
+    root,
+    get exited() {
+      return exited || child.exitCode !== null || child.signalCode !== null;
+    },
+    openDocument: (relativePath, text) =>
+      connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uri(relativePath), languageId: languageIdOf(relativePath), version: nextVersion(relativePath), text: text ?? readFileSync(path.join(root, relativePath), 'utf8') },
+      }),
+    changeDocument: (relativePath, text) =>
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(relativePath), version: nextVersion(relativePath) }, contentChanges: [{ text }] }),
+    editDocument: (relativePath, range, text) =>
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(relativePath), version: nextVersion(relativePath) }, contentChanges: [{ range, text }] }),
+    closeDocument: (relativePath) => connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(relativePath) } }),
+    hover: (relativePath, position) => connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri(relativePath) }, position }),
+    codeLens: async (relativePath) => (await connection.sendRequest<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri: uri(relativePath) } })) ?? [],
+    documentLinks: async (relativePath) => (await connection.sendRequest<DocumentLink[] | null>('textDocument/documentLink', { textDocument: { uri: uri(relativePath) } })) ?? [],
+    watchedFilesChanged: (...changes) =>
+      connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map(([relativePath, type]) => ({ uri: uri(relativePath), type })) }),
     close: async () => {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const exitedPromise = new Promise<void>((resolve) => {
+        if (exited) resolve();
+        else child.once('exit', () => resolve());
+      });
       try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
+        await Promise.race([
+          (async () => {
+            await connection.sendRequest('shutdown');
+            await connection.sendNotification('exit');
+          })(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('shutdown timed out')), 2000)),
+        ]);
       } catch {
         child.kill();
       }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await Promise.race([exitedPromise, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       connection.dispose();
     },
   };

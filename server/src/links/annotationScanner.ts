@@ -20,22 +20,28 @@ const EXPLICIT = new RegExp(String.raw`(?:@friction\b:?|\bfriction:)[ \t]*(${KEY
 const EXPLICIT_KEY = new RegExp(KEY, 'g');
 /** A bare Jira/Linear-style key. Prefix must start with a letter: `2026-08` never matches. */
 const BARE = /\b[A-Z][A-Z0-9_]*-\d+\b/g;
-/** Cheap test for "could this file mention a key at all?", run before any lexing. */
-const MAYBE = /friction|[A-Z][A-Z0-9_]*-\d/;
+/** Where a key could start: cheap, and run before any lexing. */
+const CANDIDATE = /friction|[A-Z][A-Z0-9_]*-\d/g;
 
 /** Files larger than this are not scanned (minified bundles, generated code, data). */
 export const MAX_SCANNED_FILE_BYTES = 1024 * 1024;
 
 /** Every key mentioned inside a comment of `text`; keys in code and string literals are ignored. */
 export function scanKeyMentions(text: string, language: LanguageInfo): KeyMention[] {
-  if (!MAYBE.test(text)) return [];
-  const lastCandidate = lastMatchOffset(text);
-  if (lastCandidate < 0) return [];
-  const comments = findComments(text, language, lastCandidate);
-  if (comments.length === 0) return [];
-  const lines = new LineIndex(text);
+  const candidates: number[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) candidates.push(match.index);
+  if (candidates.length === 0) return [];
+  const comments = findComments(text, language, candidates[candidates.length - 1]);
+  let lines: LineIndex | undefined;
   const mentions: KeyMention[] = [];
+  let next = 0;
   for (const comment of comments) {
+    // Only comments holding a candidate are searched with the full patterns.
+    while (next < candidates.length && (candidates[next] as number) < comment.start) next++;
+    if (next >= candidates.length) break;
+    if ((candidates[next] as number) >= comment.end) continue;
+    lines ??= new LineIndex(text);
     const body = text.slice(comment.start, comment.end);
     const explicitRanges: [number, number][] = [];
     for (const match of body.matchAll(EXPLICIT)) {
@@ -52,16 +58,6 @@ export function scanKeyMentions(text: string, language: LanguageInfo): KeyMentio
     }
   }
   return mentions;
-}
-
-function lastMatchOffset(text: string): number {
-  const lastFriction = text.lastIndexOf('friction');
-  // Scanning backwards for the bare pattern is not possible with a RegExp; a forward scan
-  // with a global regex is still linear and only runs on files that passed MAYBE.
-  let lastBare = -1;
-  const bare = /[A-Z][A-Z0-9_]*-\d/g;
-  for (let match = bare.exec(text); match; match = bare.exec(text)) lastBare = match.index;
-  return Math.max(lastFriction, lastBare);
 }
 
 /** Offsets to line/character, computed once per scanned file and only for files with mentions. */

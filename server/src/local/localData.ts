@@ -13,7 +13,7 @@ import {
   type ConfigEntry,
   type FrictionEntry,
 } from './schemas';
-import { errorMessage, YamlFile } from './yamlFile';
+import { errorMessage, parseYamlFile, type YamlFile } from './yamlFile';
 
 /** One entry of `links.yaml`, with where it was written so problems can point at it. */
 export interface MappingRule {
@@ -60,7 +60,7 @@ export async function loadLocalData(root: string, read: TextReader): Promise<Loc
       return undefined;
     }
     if (text === undefined) return undefined;
-    const file = YamlFile.parse(filePath, text);
+    const file = parseYamlFile(filePath, text);
     problems.push(...file.syntaxProblems);
     return file;
   };

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { languageOfPath } from '../languages';
 import { MAX_SCANNED_FILE_BYTES, scanKeyMentions, type KeyMention } from '../links/annotationScanner';
@@ -12,6 +12,12 @@ export type FileScan =
 const BINARY_PROBE_BYTES = 8000;
 
 /**
+ * One read buffer, a byte larger than the largest file we scan: a single `read` tells both the
+ * content and whether the file is too large, with no `stat` and no allocation per file.
+ */
+const readBuffer = Buffer.allocUnsafe(MAX_SCANNED_FILE_BYTES + 1);
+
+/**
  * Reads and scans one file from disk. Synchronous on purpose: the caller batches many of
  * these between yields to the event loop, which is far faster than a promise per file.
  */
@@ -21,16 +27,10 @@ export function scanFileOnDisk(root: string, relativePath: string): FileScan {
   let fd: number | undefined;
   try {
     fd = openSync(path.join(root, relativePath), 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_SCANNED_FILE_BYTES) return { kind: 'skipped', reason: 'large' };
-    const buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const content = buffer.subarray(0, read);
+    // A short read of a regular file is its end: one call reads any file we scan.
+    const read = readSync(fd, readBuffer, 0, readBuffer.length, 0);
+    if (read > MAX_SCANNED_FILE_BYTES) return { kind: 'skipped', reason: 'large' };
+    const content = readBuffer.subarray(0, read);
     if (content.subarray(0, BINARY_PROBE_BYTES).includes(0)) return { kind: 'skipped', reason: 'binary' };
     return { kind: 'scanned', mentions: scanKeyMentions(content.toString('utf8'), language) };
   } catch (error) {

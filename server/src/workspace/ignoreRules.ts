@@ -5,26 +5,32 @@ import ignore, { type Ignore } from 'ignore';
 /** Never scanned, whatever `.gitignore` says. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
+interface ScopedMatcher {
+  /** The folder whose `.gitignore` this is, relative to the root ('' for the root). */
+  readonly base: string;
+  readonly matcher: Ignore;
+}
+
 /**
  * `.gitignore` semantics for one workspace folder: the root's `.git/info/exclude` and every
- * `.gitignore` on the way down, each applying to paths below its own folder. Matchers are read
- * once per folder and dropped when a `.gitignore` changes.
+ * `.gitignore` on the way down, each applying to paths below its own folder. The chain of
+ * matchers is computed once per folder, so testing a file costs one match per `.gitignore`
+ * that applies, not a walk up the tree.
  */
 export class IgnoreRules {
-  private readonly matchers = new Map<string, Ignore | null>();
+  private readonly own = new Map<string, Ignore | null>();
+  private readonly chains = new Map<string, readonly ScopedMatcher[]>();
 
   constructor(private readonly root: string) {}
 
   /** `relativePath` is posix and relative to the root; folders are tested with `isDirectory`. */
   isIgnored(relativePath: string, isDirectory: boolean): boolean {
-    const parts = relativePath.split('/');
-    if (parts.some((part) => ALWAYS_SKIPPED.has(part))) return true;
-    for (let depth = 0; depth < parts.length; depth++) {
-      const folder = parts.slice(0, depth).join('/');
-      const matcher = this.matcherFor(folder);
-      if (!matcher) continue;
-      const rest = parts.slice(depth).join('/') + (isDirectory ? '/' : '');
-      if (matcher.ignores(rest)) return true;
+    const slash = relativePath.lastIndexOf('/');
+    const folder = slash < 0 ? '' : relativePath.slice(0, slash);
+    if (ALWAYS_SKIPPED.has(relativePath.slice(slash + 1)) || folder.split('/').some((part) => ALWAYS_SKIPPED.has(part))) return true;
+    for (const { base, matcher } of this.chainFor(folder)) {
+      const rest = base ? relativePath.slice(base.length + 1) : relativePath;
+      if (matcher.ignores(isDirectory ? `${rest}/` : rest)) return true;
     }
     return false;
   }
@@ -33,19 +39,39 @@ export class IgnoreRules {
     return ALWAYS_SKIPPED.has(name);
   }
 
-  /** Forget cached matchers, e.g. after a `.gitignore` changed. */
-  reset(): void {
-    this.matchers.clear();
+  /**
+   * Tells whether `folder` has a `.gitignore`, from a directory listing the caller already has,
+   * so folders without one cost no failed read.
+   */
+  noteFolder(folder: string, hasGitignore: boolean): void {
+    if (!hasGitignore && folder !== '' && !this.own.has(folder)) this.own.set(folder, null);
   }
 
-  private matcherFor(folder: string): Ignore | null {
-    let matcher = this.matchers.get(folder);
+  /** Forget cached matchers, e.g. after a `.gitignore` changed. */
+  reset(): void {
+    this.own.clear();
+    this.chains.clear();
+  }
+
+  /** The matchers that apply to entries of `folder`: its ancestors' and its own. */
+  private chainFor(folder: string): readonly ScopedMatcher[] {
+    let chain = this.chains.get(folder);
+    if (chain) return chain;
+    const parent = folder === '' ? [] : this.chainFor(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
+    const matcher = this.ownMatcher(folder);
+    chain = matcher ? [...parent, { base: folder, matcher }] : parent;
+    this.chains.set(folder, chain);
+    return chain;
+  }
+
+  private ownMatcher(folder: string): Ignore | null {
+    let matcher = this.own.get(folder);
     if (matcher !== undefined) return matcher;
     const patterns = [readOptional(path.join(this.root, folder, '.gitignore'))];
     if (folder === '') patterns.push(readOptional(path.join(this.root, '.git', 'info', 'exclude')));
     const text = patterns.filter((p): p is string => p !== undefined).join('\n');
     matcher = text.trim() ? ignore().add(text) : null;
-    this.matchers.set(folder, matcher);
+    this.own.set(folder, matcher);
     return matcher;
   }
 }

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import { generateWorkspace, writeFrictionFile } from './generateWorkspace';
+import { runHoverBench } from './hoverBench';
+import { runIndexBench } from './indexBench';
+import { runServerRssBench } from './serverRssBench';
+import { formatMs } from './stats';
+
+/**
+ * `npm run bench`: the figures recorded in the README. Budgets are printed next to each
+ * figure; nothing here fails a build, because timings on a shared machine are not assertions.
+ */
+async function main(): Promise<void> {
+  const root = path.join(process.env['CUSTOMER_LENS_BENCH_DIR'] ?? os.tmpdir(), 'customer-lens-bench');
+  const started = performance.now();
+  const workspace = generateWorkspace(root, { files: 20_000, items: 100_000, links: 20_000, linkedItems: 1_000 });
+  console.log(`Generated ${workspace.files} files, ${workspace.items} items, ${workspace.links} links in ${root} (${formatMs(performance.now() - started)})`);
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+
+  const hover = await runHoverBench(workspace, 10_000, 200);
+  console.log(
+    `Hover: ${hover.hovers} hovers over ${hover.openFiles} open files: p50 ${formatMs(hover.p50)}, p99 ${formatMs(hover.p99)}, max ${formatMs(hover.max)} ` +
+      `(budget p99 ≤ 2 ms) ${hover.p99 <= 2 ? 'OK' : 'OVER BUDGET'}; first request in a file (parse): p50 ${formatMs(hover.firstHoverP50)}, p99 ${formatMs(hover.firstHoverP99)}` +
+      (hover.emptyHovers > 0 ? `; ${hover.emptyHovers} hovers found nothing` : ''),
+  );
+
+  const index = await runIndexBench(root, 5);
+  const ratio = index.ratio === undefined ? 'ripgrep not installed (apt-get install ripgrep)' : `${index.ratio.toFixed(2)}× ripgrep (${formatMs(index.ripgrepMs ?? 0)}) (budget ≤ 2×) ${index.ratio <= 2 ? 'OK' : 'OVER BUDGET'}`;
+  console.log(`Index: cold scan of ${index.files} files: ${formatMs(index.scanMs)} median of ${index.runs}; ${ratio}`);
+
+  // Memory depends on the catalog more than on the tree: report the server on the same tree
+  // with the full 100,000 items, and with 1,000 (every link still resolves).
+  for (const items of [100_000, 1_000]) {
+    if (items !== workspace.items) writeFrictionFile(root, items);
+    const server = await runServerRssBench(root);
+    console.log(
+      `Server: ${server.files} files, ${server.items} items: initialize → index ready in ${formatMs(server.readyMs)}; RSS ${server.rssMb.toFixed(0)} MB ` +
+        `(budget ≤ 200 MB) ${server.rssMb <= 200 ? 'OK' : 'OVER BUDGET'}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
