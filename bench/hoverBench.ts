@@ -27,7 +27,7 @@ export interface HoverBenchResult {
  */
 export async function runHoverBench(workspace: GeneratedWorkspace, hovers: number, openFiles: number): Promise<HoverBenchResult> {
   const folder = new FolderModel(workspace.root, pathToFileURL(workspace.root).href, new SymbolIndex(new GrammarLoader()));
-  await folder.reloadLocal(async (filePath) => readFileSync(filePath, 'utf8'));
+  await folder.reloadLocal((filePath) => Promise.resolve(readFileSync(filePath, 'utf8')));
   await folder.scan();
 
   const byFile = new Map<string, { line: number; character: number }[]>();

@@ -22,7 +22,7 @@ export interface ItemSummary {
   readonly labels: readonly string[];
   readonly journey?: string;
   readonly url?: string;
-  /** How many files link to the item across the workspace (locations, once resolved). */
+  /** Files in the workspace linked to the item (a `links.yaml` symbol rule counts the files its glob matches). */
   readonly linkCount: number;
 }
 

@@ -34,6 +34,7 @@ import { FolderModel } from './workspace/folderModel';
 /** Coalesces bursts of edits into one reload or one refresh. */
 const RELOAD_DELAY_MS = 150;
 const REFRESH_DELAY_MS = 250;
+const PROBLEMS_DELAY_MS = 500;
 
 /**
  * The Customer Lens language server: routes LSP requests to the workspace folder a document
@@ -104,6 +105,22 @@ export function startServer(connection: Connection): void {
     problemCount = [...problemCounts.values()].reduce((sum, count) => sum + count, 0);
   };
 
+  /** Source edits can make `links.yaml` symbols appear or vanish: re-check, but not per keystroke. */
+  const problemTimers = new Map<FolderModel, NodeJS.Timeout>();
+  const scheduleProblems = (folder: FolderModel): void => {
+    if (!folder.isIndexed) return;
+    clearTimeout(problemTimers.get(folder));
+    problemTimers.set(
+      folder,
+      setTimeout(() => {
+        problemTimers.delete(folder);
+        publishProblems(folder)
+          .then(scheduleRefresh)
+          .catch((error: unknown) => log.error(`Checking ${folder.root}/.customer-lens failed: ${errorMessage(error)}`));
+      }, PROBLEMS_DELAY_MS),
+    );
+  };
+
   const scheduleRefresh = (): void => {
     if (refreshTimer) return;
     refreshTimer = setTimeout(() => {
@@ -168,6 +185,7 @@ export function startServer(connection: Connection): void {
     if (!folder) return;
     folder.cancelScan();
     clearTimeout(reloadTimers.get(folder));
+    clearTimeout(problemTimers.get(folder));
     problemCounts.delete(folder);
     diagnostics.clear(folder.uri);
   };
@@ -242,6 +260,7 @@ export function startServer(connection: Connection): void {
     else {
       target.folder.updateFromText(target.relativePath, document.getText());
       scheduleRefresh();
+      scheduleProblems(target.folder);
     }
   });
 
@@ -250,7 +269,10 @@ export function startServer(connection: Connection): void {
     if (!target) return;
     // The editor may have held unsaved text: the disk is the truth again.
     if (target.folder.isLocalDataFile(target.relativePath)) scheduleReload(target.folder);
-    else target.folder.updateFromDisk(target.relativePath);
+    else {
+      target.folder.updateFromDisk(target.relativePath);
+      scheduleProblems(target.folder);
+    }
     scheduleRefresh();
   });
 
@@ -261,8 +283,11 @@ export function startServer(connection: Connection): void {
       const { folder, relativePath } = target;
       if (folder.isLocalDataFile(relativePath)) scheduleReload(folder);
       else if (path.posix.basename(relativePath) === '.gitignore') startIndexing(folder);
-      else if (change.type === FileChangeType.Deleted) folder.remove(relativePath);
-      else if (!documents.get(change.uri)) folder.updateFromDisk(relativePath);
+      else {
+        if (change.type === FileChangeType.Deleted) folder.remove(relativePath);
+        else if (!documents.get(change.uri)) folder.updateFromDisk(relativePath);
+        scheduleProblems(folder);
+      }
     }
     scheduleRefresh();
   });
@@ -331,7 +356,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     for (const folder of folders) folder.cancelScan();
-    for (const timer of reloadTimers.values()) clearTimeout(timer);
+    for (const timer of [...reloadTimers.values(), ...problemTimers.values()]) clearTimeout(timer);
     clearTimeout(refreshTimer);
     grammars.dispose();
   });

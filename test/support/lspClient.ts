@@ -100,7 +100,7 @@ export async function waitFor<T>(probe: () => T | Promise<T>, options: { timeout
   let last: T | undefined;
   for (;;) {
     last = await probe();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     if (Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }

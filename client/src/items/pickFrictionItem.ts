@@ -44,7 +44,7 @@ export function pickFrictionItem(options: PickFrictionItemOptions): Promise<Item
         if (failure === undefined) {
           resolve(picked);
         } else {
-          reject(failure instanceof Error ? failure : new Error(String(failure)));
+          reject(failure instanceof Error ? failure : new Error(JSON.stringify(failure)));
         }
       }),
     ];

@@ -17,11 +17,12 @@ export function itemsAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number
       return { items: [item], range: { startLine: line, startCharacter: mention.startCharacter, endLine: line, endCharacter: mention.endCharacter } };
     }
   }
+  // A symbol shows its own items, as its CodeLens counts them; file-level items have the lens
+  // at the top of the file rather than decorating every name in it.
   const symbol = fileLinks.symbols.find((candidate) => contains(candidate.nameRange, line, character));
-  if (!symbol) return undefined;
-  const own = fileLinks.bySymbol.get(symbol);
-  if (!own && fileLinks.fileLevel.size === 0) return undefined;
-  const items = catalog.ranked([...(own ?? []), ...fileLinks.fileLevel]);
+  const own = symbol && fileLinks.bySymbol.get(symbol);
+  if (!symbol || !own) return undefined;
+  const items = catalog.ranked(own);
   return items.length > 0 ? { items, range: symbol.nameRange } : undefined;
 }
 

@@ -32,6 +32,12 @@ export class TrackerRefIndex {
     return this.byPath.get(relativePath) ?? [];
   }
 
+  all(): { itemKey: string; path: string }[] {
+    const result: { itemKey: string; path: string }[] = [];
+    for (const [filePath, refs] of this.byPath) for (const ref of refs) result.push({ itemKey: ref.itemKey, path: filePath });
+    return result;
+  }
+
   forItem(key: string): { path: string; ref: CodeRef }[] {
     const result: { path: string; ref: CodeRef }[] = [];
     for (const [filePath, refs] of this.byPath) for (const ref of refs) if (ref.itemKey === key) result.push({ path: filePath, ref: ref.ref });

@@ -183,22 +183,25 @@ export class FolderModel {
     return locations;
   }
 
-  /** Linked files per known key, for lists and status counts; never reads files. */
+  /**
+   * Files linked to each known key, for lists and status counts; never reads files. A
+   * `links.yaml` rule with a symbol counts the files its glob matches.
+   */
   linkedFileCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
+    const files = new Map<string, Set<string>>();
+    const add = (key: string, file: string): void => {
+      let set = files.get(key);
+      if (!set) files.set(key, (set = new Set()));
+      set.add(file);
+    };
     const catalog = this.sources.catalog;
-    for (const [key, files] of this.mentions.keys()) if (catalog.get(key)) counts.set(key, files.size);
+    for (const [key, mentioning] of this.mentions.keys()) if (catalog.get(key)) for (const file of mentioning) add(key, file);
     for (const rule of this.sources.mappings.all()) {
       if (!catalog.get(rule.itemKey)) continue;
-      let matched = 0;
-      for (const file of this.files) if (this.sources.mappings.matches(rule, file)) matched++;
-      counts.set(rule.itemKey, (counts.get(rule.itemKey) ?? 0) + matched);
+      for (const file of this.files) if (this.sources.mappings.matches(rule, file)) add(rule.itemKey, file);
     }
-    for (const item of catalog.all()) {
-      const refs = this.sources.trackerRefs.forItem(item.key).filter(({ path: filePath }) => this.files.has(filePath));
-      if (refs.length > 0) counts.set(item.key, (counts.get(item.key) ?? 0) + new Set(refs.map((ref) => ref.path)).size);
-    }
-    return counts;
+    for (const { itemKey, path: filePath } of this.sources.trackerRefs.all()) if (this.files.has(filePath)) add(itemKey, filePath);
+    return new Map([...files].map(([key, set]) => [key, set.size]));
   }
 
   /**
