@@ -155,6 +155,12 @@ describe('scanKeyMentions', () => {
     });
   });
 
+  describe('SQL', () => {
+    it('treats a backslash inside a string as an ordinary character', () => {
+      assert.deepEqual(scan('q.sql', "SELECT 'C:\\' -- friction: PAY-1\n"), ['!PAY-1@0:26']);
+    });
+  });
+
   describe('Go', () => {
     it('finds keys in `//` comments but not in interpreted, raw or rune literals', () => {
       const text = lines('s := "// PAY-1" // PAY-2', 'raw := `// PAY-3', '// PAY-4`', "r := '\"' // PAY-5");

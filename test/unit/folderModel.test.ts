@@ -4,12 +4,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Link } from '../../server/src/domain/link';
-import { itemsAt } from '../../server/src/features/hover';
+import { hoverAt, itemsAt } from '../../server/src/features/hover';
 import type { TextReader } from '../../server/src/local/localData';
 import { SymbolIndex } from '../../server/src/symbols/symbolIndex';
 import { GrammarLoader } from '../../server/src/symbols/treeSitter';
 import { scanFileOnDisk } from '../../server/src/workspace/fileScanner';
 import { FolderModel } from '../../server/src/workspace/folderModel';
+import { assertInertMarkdown, keysShown, plainText } from '../support/markdownAssertions';
 import { copySampleToTemp, readExpected, readExpectedHovers, type ExpectedLink } from '../support/expectedLinks';
 
 const readText: TextReader = async (filePath) => {
@@ -197,6 +198,42 @@ describe('FolderModel', function () {
       assert.equal(path.basename(problems[0]!.file), 'friction.yaml');
     });
 
+    describe('hovers on the sample (section 7)', () => {
+      async function hoverText(file: string, line: number, character: number): Promise<string> {
+        const links = await model.fileLinks(file, uri(file), readFileSync(path.join(root, file), 'utf8'));
+        const hover = hoverAt(links, model.catalog, line - 1, character - 1, { maxItems: 3, redact: true });
+        assert.ok(hover, `no hover at ${file} ${line}:${character}`);
+        return hover.markdown;
+      }
+
+      it('renders the hostile item PAY-666 inert, its key without a link', async () => {
+        const markdown = await hoverText('src/billing/invoice.ts', 28, 16);
+        assertInertMarkdown(markdown);
+        assert.deepEqual(keysShown(markdown), ['PAY-666']);
+        assert.ok(markdown.startsWith('**PAY\\-666** '), markdown);
+        assert.match(plainText(markdown), /<img src=x onerror=alert\(1\)>/);
+      });
+
+      it('shows both items on InvoiceRenderer.render, inert', async () => {
+        const markdown = await hoverText('src/billing/invoice.ts', 29, 3);
+        assertInertMarkdown(markdown);
+        assert.deepEqual(keysShown(markdown), ['BIL-305', 'PAY-666']);
+      });
+
+      it('redacts the phone number in PAY-180 and the card number in PAY-110', async () => {
+        const phone = plainText(await hoverText('worker/notifications.py', 14, 5));
+        assert.match(phone, /Call me on \[phone redacted\]/);
+        assert.doesNotMatch(phone, /415/);
+        const card = plainText(await hoverText('src/payments/cardNetwork.ts', 35, 14));
+        assert.match(card, /We refunded card \[card number redacted\] twice/);
+        assert.match(card, /1,240 customers · 188 tickets/);
+      });
+
+      it('counts the four touchpoints about PAY-101', async () => {
+        assert.match(plainText(await hoverText('src/payments/refund.ts', 36, 9)), /412 customers · 57 tickets · 4 touchpoint insights/);
+      });
+    });
+
     describe('hover order by symbol (section 5)', () => {
       for (const row of readExpectedHovers()) {
         it(`${row.file} ${row.line + 1}:${row.character + 1} ${row.symbol} → ${row.keys.join(', ')}`, async () => {
@@ -205,10 +242,8 @@ describe('FolderModel', function () {
           assert.ok(found, 'nothing to hover');
           const symbol = links.symbols.find((candidate) => candidate.qualifiedName === row.symbol);
           assert.ok(symbol, `no symbol ${row.symbol}`);
-          // File-level links show on every symbol of the file, after ranking with the symbol's own.
-          const fileLevel = [...links.fileLevel];
           assert.deepEqual(
-            found.items.map((item) => item.key).filter((key) => !fileLevel.includes(key) || row.keys.includes(key)),
+            found.items.map((item) => item.key),
             row.keys,
           );
           assert.deepEqual(found.range, symbol.nameRange);

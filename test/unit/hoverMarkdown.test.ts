@@ -5,65 +5,12 @@ import { codeLensTitle, renderItemsHover, type HoverOptions } from '../../server
 import { commandLink, escapeMarkdown, safeUrl, truncate } from '../../server/src/render/markdown';
 import { redactPii } from '../../server/src/render/redact';
 import { frictionItem, impact, touchpoint } from '../support/builders';
+import { assertInertMarkdown as assertInert, commandLinksIn as commandLinks, keysShown as shownKeys, OPEN_ITEM_COMMAND as OPEN_ITEM, plainText as plain } from '../support/markdownAssertions';
 
 const OPTIONS: HoverOptions = { maxItems: 3, redact: true };
-const OPEN_ITEM = 'customerLens.openItem';
 
 function render(items: FrictionItem[], options: Partial<HoverOptions> = {}, catalog = new ItemCatalog(items, [], [], 1)): string {
   return renderItemsHover(items, catalog, { ...OPTIONS, ...options });
-}
-
-/** What a reader sees: CommonMark backslash escapes removed. */
-function plain(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
-/** Characters of `markdown` that are not backslash-escaped (an escaped backslash escapes nothing after it). */
-function unescaped(markdown: string, character: string): number {
-  let count = 0;
-  for (let i = 0; i < markdown.length; i++) {
-    if (markdown[i] === '\\') i++;
-    else if (markdown[i] === character) count++;
-  }
-  return count;
-}
-
-interface CommandLink {
-  readonly label: string;
-  readonly command: string;
-  readonly args: unknown;
-}
-
-/** Every `[label](command:id?args "title")` link, with decoded JSON arguments. */
-function commandLinks(markdown: string): CommandLink[] {
-  return [...markdown.matchAll(/\[((?:\\.|[^\]\\])*)\]\(command:([^?\s)]+)(?:\?([^\s)]*))?/g)].map((match) => ({
-    label: plain(match[1] ?? ''),
-    command: match[2] ?? '',
-    args: match[3] ? JSON.parse(decodeURIComponent(match[3])) : undefined,
-  }));
-}
-
-/** Keys in hover order: one "Open in Customer Lens" link per item. */
-function shownKeys(markdown: string): string[] {
-  return commandLinks(markdown)
-    .filter((link) => link.label === 'Open in Customer Lens')
-    .map((link) => (link.args as string[][])[0]?.[0] ?? '?');
-}
-
-/** Asserts the markdown can do nothing but show text, link to http(s) and run our own command. */
-function assertInert(markdown: string): void {
-  assert.equal(unescaped(markdown, '<'), 0, `unescaped '<' in:\n${markdown}`);
-  const commands = [...markdown.matchAll(/\]\(\s*command:([^?\s)]*)/g)].map((match) => match[1]);
-  assert.ok(
-    commands.every((command) => command === OPEN_ITEM),
-    `foreign command link in:\n${markdown}`,
-  );
-  assert.doesNotMatch(markdown, /\]\(\s*javascript:/i);
-  const targets = [...markdown.matchAll(/\]\(\s*([a-z][a-z0-9+.-]*):/gi)].map((match) => match[1]?.toLowerCase());
-  assert.ok(
-    targets.every((scheme) => scheme === 'https' || scheme === 'http' || scheme === 'command'),
-    `unexpected link scheme in:\n${markdown}`,
-  );
 }
 
 describe('hover markdown', () => {
@@ -193,14 +140,23 @@ describe('hover markdown', () => {
       // Keys are tracker text too. A blank line in the link title must not end the link and
       // let the rest of the key render as markdown.
       const key = 'PAY-1\n\n[x](command:workbench.action.quit) <img src=x onerror=alert(1)>';
-      const markdown = render([frictionItem({ key })]);
+      const markdown = render([frictionItem({ key, title: 'Refunds', url: undefined })]);
       assertInert(markdown);
     });
 
     it('keeps a key with a parenthesis inside its command link target', () => {
+      // An unbalanced `)` left unencoded ends the link target early, cutting the JSON arguments.
       const key = 'acme/app#17 (beta)) ';
-      const links = commandLinks(render([frictionItem({ key })]));
-      assert.deepEqual(links, [{ label: 'Open in Customer Lens', command: OPEN_ITEM, args: [[key]] }]);
+      const markdown = render([frictionItem({ key, title: 'Refunds', url: undefined })]);
+      const target = /\]\(command:customerLens\.openItem\?([^\s)]*)/.exec(markdown)?.[1];
+      assert.ok(target !== undefined, markdown);
+      let args: unknown;
+      try {
+        args = JSON.parse(decodeURIComponent(target));
+      } catch {
+        assert.fail(`the link target ends early, at '${decodeURIComponent(target)}':\n${markdown}`);
+      }
+      assert.deepEqual(args, [[key]]);
     });
   });
 

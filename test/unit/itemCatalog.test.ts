@@ -38,6 +38,11 @@ describe('ItemCatalog', () => {
   });
 
   describe('wants', () => {
+    it('does not want a word after "friction:" in prose, only key-shaped tokens', () => {
+      const mentions = scanKeyMentions('// reduce friction: the retry loop; friction: ENG-7\n', languageOfPath('a.ts')!);
+      assert.deepEqual(mentions.map((m) => [m.key, catalog.wants(m)]), [['the', false], ['ENG-7', true]]);
+    });
+
     it('wants known keys', () => {
       assert.equal(catalog.wants(keyMention({ key: 'PAY-102' })), true);
     });

@@ -11,9 +11,9 @@ const FRICTION = localFilePath(ROOT, 'friction.yaml');
 
 /** A reader over an in-memory `.customer-lens/` folder, keyed by file name. */
 function memoryReader(files: Record<string, string>): TextReader {
-  return async (filePath) => {
+  return (filePath) => {
     assert.equal(path.dirname(filePath), path.join(ROOT, '.customer-lens'));
-    return files[path.basename(filePath)];
+    return Promise.resolve(files[path.basename(filePath)]);
   };
 }
 
@@ -298,9 +298,9 @@ describe('loadLocalData', () => {
     });
 
     it('turns a read failure into a problem instead of throwing', async () => {
-      const data = await loadLocalData(ROOT, async (filePath) => {
-        if (filePath.endsWith('links.yaml')) throw new Error('EACCES: permission denied');
-        return filePath.endsWith('friction.yaml') ? yaml('items:', '  - key: PAY-1', '    title: t') : undefined;
+      const data = await loadLocalData(ROOT, (filePath) => {
+        if (filePath.endsWith('links.yaml')) return Promise.reject(new Error('EACCES: permission denied'));
+        return Promise.resolve(filePath.endsWith('friction.yaml') ? yaml('items:', '  - key: PAY-1', '    title: t') : undefined);
       });
       const problem = only(data.problems);
       assert.equal(problem.file, localFilePath(ROOT, 'links.yaml'));

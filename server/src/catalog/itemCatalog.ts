@@ -58,11 +58,13 @@ export class ItemCatalog {
   }
 
   /**
-   * Whether an unknown key is still worth asking a tracker about: written explicitly, or with
-   * a configured project prefix. `UTF-8` and `ISO-8601` are neither.
+   * Whether an unknown key is still worth asking a tracker about: written explicitly and
+   * key-shaped, or with a configured project prefix. `UTF-8` and `ISO-8601` are neither.
    */
   wants(mention: KeyMention): boolean {
-    if (this.items.has(mention.key) || mention.explicit) return true;
+    if (this.items.has(mention.key)) return true;
+    // `reduce friction: the retry loop` names no key: a key has a number (PAY-101, acme/app#17).
+    if (mention.explicit) return /\d/.test(mention.key);
     const dash = mention.key.lastIndexOf('-');
     return dash > 0 && this.prefixes.has(mention.key.slice(0, dash));
   }

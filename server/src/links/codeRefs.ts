@@ -9,9 +9,10 @@ export interface CodeRef {
 }
 
 const PERMALINK = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/blob\/[^/\s]+\/([^#\s?]+)(?:#L(\d+)(?:-L(\d+))?)?$/;
-const PATH_REF = /^\.?\/?((?:[\w.@-]+\/)*[\w.@-]+\.[A-Za-z0-9]+)(?:#([A-Za-z_$][\w$.]*))?$/;
+const SYMBOL = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
+const PATH_REF = new RegExp(String.raw`^(?:\.\/)?((?:[\w.@-]+\/)*[\w.@-]+\.[A-Za-z0-9]+)(?:#(${SYMBOL}))?$`);
 /** Paths in prose need a folder, so that "e.g." or "v1.2" never count. */
-const PATH_IN_TEXT = /(?<![\w/.:@-])((?:[\w.@-]+\/)+[\w.@-]+\.[A-Za-z0-9]+)(?:#([A-Za-z_$][\w$.]*))?/g;
+const PATH_IN_TEXT = new RegExp(String.raw`(?<![\w/.:@-])((?:[\w.@-]+\/)+[\w.@-]+\.[A-Za-z0-9]+)(?:#(${SYMBOL}))?`, 'g');
 const PERMALINK_IN_TEXT = /https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[^\s)>\]]+/g;
 
 /**

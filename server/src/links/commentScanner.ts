@@ -17,6 +17,8 @@ interface Syntax {
   readonly hashAtWordStart?: boolean;
   /** Ruby: `=begin` … `=end` at line starts. */
   readonly rubyBlocks?: boolean;
+  /** Standard SQL doubles quotes to escape them; a backslash is an ordinary character. */
+  readonly noBackslashEscapes?: boolean;
 }
 
 const SYNTAX: Record<CommentStyle, Syntax> = {
@@ -25,7 +27,7 @@ const SYNTAX: Record<CommentStyle, Syntax> = {
   shell: { line: ['#'], block: [], quotes: '"\'', hashAtWordStart: true },
   python: { line: ['#'], block: [], quotes: '"\'', docstrings: true },
   ruby: { line: ['#'], block: [], quotes: '"\'', rubyBlocks: true },
-  sql: { line: ['--'], block: [['/*', '*/']], quotes: '\'"' },
+  sql: { line: ['--'], block: [['/*', '*/']], quotes: '\'"', noBackslashEscapes: true },
   lua: { line: ['--'], block: [['--[[', ']]'], ['{-', '-}']], quotes: '"\'' },
   css: { line: [], block: [['/*', '*/']], quotes: '"\'' },
   // Prose and attribute values are full of apostrophes: markup has comments but no strings.
@@ -105,7 +107,9 @@ export function findComments(text: string, language: LanguageInfo, until = text.
       i = end;
       continue;
     }
-    i = quote === "'" && language.charLiterals ? skipCharLiteral(text, i) : skipString(text, i, quote);
+    if (quote === "'" && language.charLiterals) i = skipCharLiteral(text, i);
+    else if (syntax.noBackslashEscapes) i = skipPlainString(text, i, quote);
+    else i = skipString(text, i, quote);
   }
   return spans;
 }
@@ -119,6 +123,14 @@ function skipString(text: string, start: number, quote: string): number {
     else return c === '\n' ? found.index : found.index + 1;
   }
   return text.length;
+}
+
+/** A string without escapes: it ends at the next quote or line break. */
+function skipPlainString(text: string, start: number, quote: string): number {
+  const close = text.indexOf(quote, start + 1);
+  const newline = text.indexOf('\n', start + 1);
+  if (close < 0) return newline < 0 ? text.length : newline;
+  return newline >= 0 && newline < close ? newline : close + 1;
 }
 
 /** `'a'`, `'\n'`, `'\u{1F600}'` are literals; anything else (a Rust lifetime `'a`) is not a string. */

@@ -42,7 +42,7 @@ function renderItem(item: FrictionItem, catalog: ItemCatalog, options: HoverOpti
     const by = [quote.customer, quote.date].filter(Boolean).join(', ');
     blocks.push(`> “${clean(truncate(quote.text, QUOTE_LENGTH))}”${by ? ` — ${clean(by)}` : ''}`);
   }
-  blocks.push(commandLink('Open in Customer Lens', ClientCommands.openItem, [[item.key]], `Show ${item.key} in Customer Lens`));
+  blocks.push(commandLink('Open in Customer Lens', ClientCommands.openItem, [[item.key]], 'Show this item in Customer Lens'));
   return blocks.join('\n\n');
 }
 

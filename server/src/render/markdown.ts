@@ -27,8 +27,11 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 /** A command link to one of our own commands, with JSON arguments. */
 export function commandLink(label: string, command: string, args: readonly unknown[], tooltip?: string): string {
-  const target = `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-  return `[${escapeMarkdown(label)}](${target}${tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : ''})`;
+  // encodeURIComponent leaves parentheses alone, and one `)` would end the link target.
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // Tooltips are our own words; anything else is stripped so no text can leave the link.
+  const title = tooltip?.replace(/[^\w .,-]/g, '').trim();
+  return `[${escapeMarkdown(label)}](command:${command}?${encoded}${title ? ` "${title}"` : ''})`;
 }
 
 /** Shortens to at most `max` characters on a word boundary, with an ellipsis. */

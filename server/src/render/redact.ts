@@ -8,9 +8,12 @@ const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 /** An optional `+`, then at least 9 digits with the usual separators. */
 const PHONE = /(?<![\w])\+?\(?\d(?:[\d ().-]{7,}\d)(?![\w])/g;
 
+const DATE = /\d{4}-\d{2}-\d{2}/;
+
 export function redactPii(text: string): string {
   return text
     .replace(EMAIL, '[email redacted]')
     .replace(CARD, '[card number redacted]')
-    .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 9 ? '[phone redacted]' : match));
+    // Dates and times (2026-10-02 14:30, date ranges) have as many digits as a phone number.
+    .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 9 && !DATE.test(match) ? '[phone redacted]' : match));
 }

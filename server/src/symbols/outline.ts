@@ -151,13 +151,27 @@ function leadingStart(declaration: Node): Point {
   let anchor = declaration;
   while (anchor.parent && WRAPPERS.has(anchor.parent.type)) anchor = anchor.parent;
   let start = anchor.startPosition;
-  for (let sibling = anchor.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
+  let sibling = previousInScope(anchor);
+  while (sibling) {
     const leading = sibling.type.includes('comment') || PREAMBLE.has(sibling.type);
     // A blank line between a comment and a declaration ends the comment's claim on it.
     if (!leading || sibling.endPosition.row < start.row - 1) break;
     start = sibling.startPosition;
+    sibling = previousInScope(sibling);
   }
   return start;
+}
+
+/**
+ * Python and Ruby put the comment above a class's first member next to the class body, not
+ * inside it: for the body's first child, the body's own earlier siblings are the ones above it.
+ */
+const BODIES = new Set(['block', 'body_statement']);
+function previousInScope(node: Node): Node | null {
+  const previous = node.previousNamedSibling;
+  if (previous) return previous;
+  const parent = node.parent;
+  return parent && BODIES.has(parent.type) ? parent.previousNamedSibling : null;
 }
 
 function rangeOf(start: Point, end: Point) {
