@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { ListItemsRequest } from '../../server/src/protocol';
-import { startLspSession, waitFor, type LspSession } from '../support/lspClient';
+import { waitFor, type LspSession } from '../support/lspClient';
 import { hoverKeys, markdownOf, plainText } from '../support/lspHover';
-import { at, copySampleWorkspace, type WorkspaceCopy } from '../support/lspWorkspace';
+import { at } from '../support/lspWorkspace';
+import { useSampleServer } from '../support/sampleServer';
 
 const ERROR = 1;
 const WARNING = 2;
@@ -30,24 +31,9 @@ function partlyBadFriction(original: string, pay102Title = 'Partial refunds cann
 }
 
 describe('LSP: bad input', () => {
-  let workspace: WorkspaceCopy;
-  let session: LspSession | undefined;
-
-  beforeEach(() => {
-    workspace = copySampleWorkspace();
-  });
-
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-    workspace?.remove();
-  });
-
-  const start = async (): Promise<LspSession> => {
-    session = await startLspSession(workspace.root);
-    await session.ready;
-    return session;
-  };
+  // Each test writes its bad files first, then starts the server.
+  const server = useSampleServer('test', false);
+  const start = (): Promise<LspSession> => server.start();
 
   const diagnosticsOf = (s: LspSession, relativePath: string) => s.diagnostics.get(s.uri(relativePath)) ?? [];
 
@@ -58,8 +44,8 @@ describe('LSP: bad input', () => {
     const s = await start();
     await s.openDocument('src/payments/refund.ts');
     await s.openDocument('worker/settlement.py');
-    const text = partlyBadFriction(workspace.read(FRICTION));
-    workspace.write(FRICTION, text);
+    const text = partlyBadFriction(server.workspace.read(FRICTION));
+    server.workspace.write(FRICTION, text);
     await s.watchedFilesChanged([FRICTION, FileChangeType.Changed]);
 
     const unknown = await waitForDiagnostic(s, FRICTION, /unknown field 'priority'/);
@@ -85,10 +71,10 @@ describe('LSP: bad input', () => {
   it('reports a YAML syntax error as an Error at its line, and still answers hovers', async () => {
     const s = await start();
     await s.openDocument('src/payments/refund.ts');
-    const original = workspace.read(FRICTION);
+    const original = server.workspace.read(FRICTION);
     const text = original.replace('    title: Merchant payouts land a day late\n', '    title: "Merchant payouts land a day late\n');
     assert.notEqual(text, original);
-    workspace.write(FRICTION, text);
+    server.workspace.write(FRICTION, text);
     await s.watchedFilesChanged([FRICTION, FileChangeType.Changed]);
 
     const syntax = await waitFor(() => diagnosticsOf(s, FRICTION).find((d) => d.severity === ERROR), { timeoutMs: DEADLINE_MS, what: 'an error on friction.yaml' });
@@ -100,8 +86,8 @@ describe('LSP: bad input', () => {
   it('survives a friction.yaml that does not parse at all, and recovers when it is fixed', async () => {
     const s = await start();
     await s.openDocument('src/payments/refund.ts');
-    const original = workspace.read(FRICTION);
-    workspace.write(FRICTION, 'items:\n  - key: PAY-101\n    title: [unclosed\n  : : :\n\t- nope\n');
+    const original = server.workspace.read(FRICTION);
+    server.workspace.write(FRICTION, 'items:\n  - key: PAY-101\n    title: [unclosed\n  : : :\n\t- nope\n');
     await s.watchedFilesChanged([FRICTION, FileChangeType.Changed]);
     await waitFor(() => diagnosticsOf(s, FRICTION).find((d) => d.severity === ERROR), { timeoutMs: DEADLINE_MS, what: 'an error on friction.yaml' });
     assert.ok(!s.exited);
@@ -109,7 +95,7 @@ describe('LSP: bad input', () => {
     await s.hover('src/payments/refund.ts', at(36, 9));
     assert.ok(Array.isArray(await s.codeLens('src/payments/refund.ts')));
 
-    workspace.write(FRICTION, original);
+    server.workspace.write(FRICTION, original);
     await s.watchedFilesChanged([FRICTION, FileChangeType.Changed]);
     await waitFor(async () => {
       const hover = await s.hover('src/payments/refund.ts', at(36, 9));
@@ -121,8 +107,8 @@ describe('LSP: bad input', () => {
   it('warns at the line of a links.yaml entry to an unknown item and of one naming a missing symbol', async () => {
     const s = await start();
     await s.openDocument('src/payments/checkout.ts');
-    const text = `${workspace.read(LINKS).trimEnd()}\n\n  - item: ZZZ-999\n    path: src/**\n\n  - item: PAY-101\n    path: src/payments/refund.ts\n    symbol: RefundService.vanished\n`;
-    workspace.write(LINKS, text);
+    const text = `${server.workspace.read(LINKS).trimEnd()}\n\n  - item: ZZZ-999\n    path: src/**\n\n  - item: PAY-101\n    path: src/payments/refund.ts\n    symbol: RefundService.vanished\n`;
+    server.workspace.write(LINKS, text);
     await s.watchedFilesChanged([LINKS, FileChangeType.Changed]);
 
     const unknownItem = await waitForDiagnostic(s, LINKS, /unknown item 'ZZZ-999'/);
@@ -140,8 +126,8 @@ describe('LSP: bad input', () => {
     const s = await start();
     assert.deepEqual(diagnosticsOf(s, LINKS), [], 'the fixture mappings are all valid');
     const file = 'src/payments/checkout.ts';
-    const original = workspace.read(file);
-    workspace.write(file, original.replace('  applyCoupon(cart: Cart', '  applyPromotion(cart: Cart'));
+    const original = server.workspace.read(file);
+    server.workspace.write(file, original.replace('  applyCoupon(cart: Cart', '  applyPromotion(cart: Cart'));
     await s.watchedFilesChanged([file, FileChangeType.Changed]);
 
     // The link is gone from the code...
@@ -149,19 +135,19 @@ describe('LSP: bad input', () => {
     await waitFor(async () => (await s.hover(file, at(53, 3))) === null, { timeoutMs: DEADLINE_MS, what: 'the renamed method to lose CHK-210' });
     // ...so M1 (line 2 of links.yaml) points at a symbol that no longer exists.
     const stale = await waitForDiagnostic(s, LINKS, /CheckoutController\.applyCoupon/);
-    assert.equal(stale.line, zeroBasedLine(workspace.read(LINKS), '- item: CHK-210'));
+    assert.equal(stale.line, zeroBasedLine(server.workspace.read(LINKS), '- item: CHK-210'));
     assert.equal(stale.severity, WARNING);
   });
 
   it('reaches ready with a 50 MB minified .js and a binary file in the workspace, stays alive and answers', async function () {
     this.timeout(60_000);
     const chunk = Buffer.from('var a=1,b=function(c){return c+1};/* friction: PAY-101 */'.repeat(1024));
-    const fd = openSync(workspace.file('src/vendor.min.js'), 'w');
+    const fd = openSync(server.workspace.file('src/vendor.min.js'), 'w');
     for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) writeSync(fd, chunk);
     closeSync(fd);
     const binary = Buffer.alloc(64 * 1024);
     for (let i = 0; i < binary.length; i++) binary[i] = (i * 131 + 7) & 0xff;
-    workspace.write('src/payments/logo.ts', Buffer.concat([Buffer.from('// friction: PAY-101\n'), binary]));
+    server.workspace.write('src/payments/logo.ts', Buffer.concat([Buffer.from('// friction: PAY-101\n'), binary]));
 
     const s = await start();
     const status = await s.ready;
@@ -180,11 +166,11 @@ describe('LSP: bad input', () => {
 
   it('logs the same problem once, however often the files are reloaded', async () => {
     const s = await start();
-    const original = workspace.read(FRICTION);
+    const original = server.workspace.read(FRICTION);
     const logBefore = s.log.length;
     for (const title of ['Partial refunds v1', 'Partial refunds v2', 'Partial refunds v3']) {
       // Each reload changes an unrelated title (same lines), so the problems stay the same.
-      workspace.write(FRICTION, partlyBadFriction(original, title));
+      server.workspace.write(FRICTION, partlyBadFriction(original, title));
       await s.watchedFilesChanged([FRICTION, FileChangeType.Changed]);
       await waitFor(async () => (await s.connection.sendRequest(ListItemsRequest.type, {})).find((item) => item.key === 'PAY-102')?.title === title, {
         timeoutMs: DEADLINE_MS,

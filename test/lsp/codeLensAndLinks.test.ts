@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { startLspSession, type LspSession } from '../support/lspClient';
-import { copySampleWorkspace, type WorkspaceCopy } from '../support/lspWorkspace';
+import { useSampleServer } from '../support/sampleServer';
 import { ANNOTATIONS, BY_SYMBOL, customersOf } from './expected';
 
 const FILE_LEVEL: readonly { file: string; keys: string[] }[] = [
@@ -19,26 +18,12 @@ const NO_LINKS = ['src/util/dates.ts', 'worker/base.py', 'build/generated.ts', '
 const plural = (count: number, one: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : `${one}s`}`;
 
 describe('LSP: CodeLens and document links', () => {
-  let workspace: WorkspaceCopy;
-  let session: LspSession;
-
-  before(async () => {
-    workspace = copySampleWorkspace();
-    session = await startLspSession(workspace.root);
-    await session.ready;
-    const files = new Set([...BY_SYMBOL.map((row) => row.file), ...ANNOTATIONS.map((row) => row.file), ...FILE_LEVEL.map((row) => row.file), ...NO_LINKS]);
-    for (const file of files) await session.openDocument(file);
-  });
-
-  after(async () => {
-    await session?.close();
-    workspace?.remove();
-  });
+  const server = useSampleServer('suite', { open: [...BY_SYMBOL.map((row) => row.file), ...ANNOTATIONS.map((row) => row.file), ...FILE_LEVEL.map((row) => row.file), ...NO_LINKS] });
 
   const lensAt = (lenses: CodeLens[], line: number, character: number) => lenses.find((lens) => lens.range.start.line === line && lens.range.start.character === character);
 
   it('puts `1 friction item · 412 customers` above RefundService.issue, opening PAY-101', async () => {
-    const lenses = await session.codeLens('src/payments/refund.ts');
+    const lenses = await server.session.codeLens('src/payments/refund.ts');
     const issue = lensAt(lenses, 35, 8);
     assert.ok(issue, JSON.stringify(lenses));
     assert.equal(issue.command?.title, '1 friction item · 412 customers');
@@ -53,7 +38,7 @@ describe('LSP: CodeLens and document links', () => {
   describe('a lens on every linked symbol of EXPECTED.md section 5', () => {
     for (const row of BY_SYMBOL) {
       it(`${row.symbol}: ${row.keys.join(', ')}`, async () => {
-        const lens = lensAt(await session.codeLens(row.file), row.line - 1, row.col - 1);
+        const lens = lensAt(await server.session.codeLens(row.file), row.line - 1, row.col - 1);
         assert.ok(lens?.command, `no lens at ${row.line}:${row.col}`);
         assert.equal(lens.command.command, 'customerLens.openItem');
         assert.deepEqual(lens.command.arguments, [row.keys], 'keys ranked by impact');
@@ -70,7 +55,7 @@ describe('LSP: CodeLens and document links', () => {
   describe('a file-level lens at line 0', () => {
     for (const row of FILE_LEVEL) {
       it(`${row.file}: ${row.keys.join(', ')}`, async () => {
-        const lens = lensAt(await session.codeLens(row.file), 0, 0);
+        const lens = lensAt(await server.session.codeLens(row.file), 0, 0);
         assert.ok(lens?.command, `no file-level lens in ${row.file}`);
         assert.deepEqual(lens.command.arguments, [row.keys]);
         assert.ok(lens.command.title.includes(`1 friction item · ${plural(customersOf(row.keys[0] as string), 'customer')}`), lens.command.title);
@@ -78,7 +63,7 @@ describe('LSP: CodeLens and document links', () => {
     }
 
     it('src/billing/invoice.ts: BIL-301 from the glob-only mapping, plus render’s own lens', async () => {
-      const lenses = await session.codeLens('src/billing/invoice.ts');
+      const lenses = await server.session.codeLens('src/billing/invoice.ts');
       assert.deepEqual(
         lenses.map((lens) => [lens.range.start.line, lens.range.start.character, lens.command?.arguments]),
         [
@@ -91,14 +76,14 @@ describe('LSP: CodeLens and document links', () => {
   });
 
   it('gives no lens in files without links', async () => {
-    for (const file of NO_LINKS) assert.deepEqual(await session.codeLens(file), [], file);
+    for (const file of NO_LINKS) assert.deepEqual(await server.session.codeLens(file), [], file);
   });
 
   describe('document links: exactly the annotations of EXPECTED.md section 1', () => {
     const files = [...new Set(ANNOTATIONS.map((row) => row.file))];
     for (const file of files) {
       it(file, async () => {
-        const links = await session.documentLinks(file);
+        const links = await server.session.documentLinks(file);
         const actual = links.map((link) => ({ range: link.range, target: link.target })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         const expected = ANNOTATIONS.filter((row) => row.file === file && row.key !== 'PAY-666').map((row) => ({
           range: { start: { line: row.line - 1, character: row.col - 1 }, end: { line: row.line - 1, character: row.col - 1 + row.key.length } },
@@ -109,16 +94,16 @@ describe('LSP: CodeLens and document links', () => {
     }
 
     it('PAY-666, whose url is javascript:, gives no link', async () => {
-      const links = await session.documentLinks('src/billing/invoice.ts');
+      const links = await server.session.documentLinks('src/billing/invoice.ts');
       assert.deepEqual(links, []);
     });
 
     it('no links in files without annotations, gitignored files or node_modules', async () => {
-      for (const file of NO_LINKS) assert.deepEqual(await session.documentLinks(file), [], file);
+      for (const file of NO_LINKS) assert.deepEqual(await server.session.documentLinks(file), [], file);
     });
 
     it('each link has a tooltip naming its key', async () => {
-      const links = await session.documentLinks('src/payments/refund.ts');
+      const links = await server.session.documentLinks('src/payments/refund.ts');
       assert.deepEqual(
         links.map((link) => link.tooltip),
         ['Open PAY-101 in the tracker', 'Open PAY-101 in the tracker', 'Open PAY-120 in the tracker'],

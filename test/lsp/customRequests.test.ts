@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { ItemLocationsRequest, ListItemsRequest, type ItemLocation } from '../../server/src/protocol';
-import { startLspSession, type LspSession } from '../support/lspClient';
-import { copySampleWorkspace, type WorkspaceCopy } from '../support/lspWorkspace';
+import { useSampleServer } from '../support/sampleServer';
 import { ITEMS, SEVERITY_ORDER } from './expected';
 
 describe('LSP: customerLens/listItems and customerLens/itemLocations', () => {
-  let workspace: WorkspaceCopy;
-  let session: LspSession;
+  const server = useSampleServer('suite');
 
-  before(async () => {
-    workspace = copySampleWorkspace();
-    session = await startLspSession(workspace.root);
-    await session.ready;
-  });
-
-  after(async () => {
-    await session?.close();
-    workspace?.remove();
-  });
-
-  const locationsOf = (key: string) => session.connection.sendRequest(ItemLocationsRequest.type, { key });
+  const locationsOf = (key: string) => server.session.connection.sendRequest(ItemLocationsRequest.type, { key });
   const describeLocation = (location: ItemLocation) => ({
-    file: decodeURI(location.uri.slice(session.rootUri.length + 1)),
+    file: decodeURI(location.uri.slice(server.session.rootUri.length + 1)),
     line: location.range.startLine + 1,
     col: location.range.startCharacter + 1,
     symbol: location.symbol,
@@ -31,7 +18,7 @@ describe('LSP: customerLens/listItems and customerLens/itemLocations', () => {
     rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.origin.localeCompare(b.origin));
 
   it('lists the 20 items, most severe first, ties by customers', async () => {
-    const items = await session.connection.sendRequest(ListItemsRequest.type, {});
+    const items = await server.session.connection.sendRequest(ListItemsRequest.type, {});
     assert.equal(items.length, 20);
     const expected = [...ITEMS].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.customers - a.customers);
     assert.deepEqual(
@@ -42,7 +29,7 @@ describe('LSP: customerLens/listItems and customerLens/itemLocations', () => {
   });
 
   it('fills defaults and leaves quotes out of summaries', async () => {
-    const items = await session.connection.sendRequest(ListItemsRequest.type, {});
+    const items = await server.session.connection.sendRequest(ListItemsRequest.type, {});
     const defaults = items.find((item) => item.key === 'CHK-220');
     assert.ok(defaults);
     assert.equal(defaults.title, 'Address form rejects Canadian postcodes');
@@ -95,7 +82,7 @@ describe('LSP: customerLens/listItems and customerLens/itemLocations', () => {
     const [location, ...rest] = (await locationsOf('PAY-190')).locations;
     assert.equal(rest.length, 0);
     assert.ok(location);
-    assert.equal(location.uri, session.uri('worker/settlement.py'));
+    assert.equal(location.uri, server.session.uri('worker/settlement.py'));
     assert.equal(location.origin, 'tracker-ref');
     assert.equal(location.symbol, 'SettlementWorker.run');
     assert.equal(location.range.startLine, 9);

@@ -2,25 +2,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startLspSession, SERVER_BUNDLE, type LspSession } from '../support/lspClient';
-import { copySampleWorkspace, type WorkspaceCopy } from '../support/lspWorkspace';
+import { SERVER_BUNDLE } from '../support/lspClient';
+import { useSampleServer } from '../support/sampleServer';
 
 describe('LSP: initialize and index status', () => {
-  let workspace: WorkspaceCopy;
-  let session: LspSession;
-
-  before(async () => {
-    workspace = copySampleWorkspace();
-    session = await startLspSession(workspace.root);
-  });
-
-  after(async () => {
-    await session?.close();
-    workspace?.remove();
-  });
+  // The tests see the index reach `ready`, so the suite does not wait for it.
+  const server = useSampleServer('suite', { waitReady: false });
 
   it('advertises hover, CodeLens and document links, with incremental sync', () => {
-    const { capabilities } = session.initializeResult;
+    const { capabilities } = server.session.initializeResult;
     assert.equal(capabilities.hoverProvider, true);
     assert.ok(capabilities.codeLensProvider, 'codeLensProvider');
     assert.ok(capabilities.documentLinkProvider, 'documentLinkProvider');
@@ -28,27 +18,27 @@ describe('LSP: initialize and index status', () => {
   });
 
   it('names itself in serverInfo', () => {
-    assert.equal(session.initializeResult.serverInfo?.name, 'customer-lens-server');
-    assert.match(session.initializeResult.serverInfo?.version ?? '', /\S/);
+    assert.equal(server.session.initializeResult.serverInfo?.name, 'customer-lens-server');
+    assert.match(server.session.initializeResult.serverInfo?.version ?? '', /\S/);
   });
 
   it('reports ready with the 20 items of friction.yaml and the scanned files', async () => {
-    const status = await session.ready;
+    const status = await server.session.ready;
     assert.equal(status.state, 'ready');
     assert.equal(status.folders, 1);
     assert.equal(status.items, 20);
     assert.ok(status.files > 0, `files: ${status.files}`);
     assert.ok(status.links > 0, `links: ${status.links}`);
     // Every file of the fixture except build/ (gitignored) and node_modules/ (always skipped).
-    const all = readdirSync(workspace.root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    const skipped = all.filter((entry) => /(^|[\\/])(build|node_modules)([\\/]|$)/.test(path.relative(workspace.root, entry.parentPath)));
+    const all = readdirSync(server.workspace.root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const skipped = all.filter((entry) => /(^|[\\/])(build|node_modules)([\\/]|$)/.test(path.relative(server.workspace.root, entry.parentPath)));
     assert.equal(skipped.length, 3);
     assert.equal(status.files, all.length - skipped.length);
   });
 
   it('logs what it indexed', async () => {
-    await session.ready;
-    assert.ok(session.log.some((line) => line.startsWith(`Indexed ${workspace.root}`) && line.includes('20 items')), session.log.join('\n'));
+    await server.session.ready;
+    assert.ok(server.session.log.some((line) => line.startsWith(`Indexed ${server.workspace.root}`) && line.includes('20 items')), server.session.log.join('\n'));
   });
 });
 

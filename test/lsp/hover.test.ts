@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { commandLinks, hoverKeys, markdownOf, plainText } from '../support/lspHover';
-import { startLspSession, type LspSession } from '../support/lspClient';
-import { at, copySampleWorkspace, lineOf, positionOf, type WorkspaceCopy } from '../support/lspWorkspace';
+import { at, lineOf, positionOf } from '../support/lspWorkspace';
+import { useSampleServer } from '../support/sampleServer';
 import { BY_SYMBOL, NON_LINKS } from './expected';
 
 describe('LSP: hover', () => {
-  let workspace: WorkspaceCopy;
-  let session: LspSession;
-
-  before(async () => {
-    workspace = copySampleWorkspace();
-    session = await startLspSession(workspace.root);
-    await session.ready;
-    const files = new Set([...BY_SYMBOL.map((row) => row.file), ...NON_LINKS.map((row) => row.file), 'src/util/dates.ts']);
-    for (const file of files) await session.openDocument(file);
-  });
-
-  after(async () => {
-    await session?.close();
-    workspace?.remove();
-  });
+  const server = useSampleServer('suite', { open: [...BY_SYMBOL.map((row) => row.file), ...NON_LINKS.map((row) => row.file), 'src/util/dates.ts'] });
 
   const hoverText = async (file: string, line: number, col: number): Promise<{ hover: Hover; markdown: string; text: string }> => {
-    const hover = await session.hover(file, at(line, col));
+    const hover = await server.session.hover(file, at(line, col));
     const markdown = markdownOf(hover);
     return { hover: hover as Hover, markdown, text: plainText(markdown) };
   };
@@ -91,7 +77,7 @@ describe('LSP: hover', () => {
     assert.ok(text.includes('260 customers'), text);
     assert.ok(!text.includes('Refunds take 10 days'), 'PAY-101, the other key on the line, is not shown');
     // The last character of the key still hovers it.
-    const end = await session.hover('src/payments/refund.ts', at(69, 31));
+    const end = await server.session.hover('src/payments/refund.ts', at(69, 31));
     assert.deepEqual(hoverKeys(markdownOf(end)), ['PAY-120']);
   });
 
@@ -113,7 +99,7 @@ describe('LSP: hover', () => {
   describe('every symbol of EXPECTED.md section 5, items in hover order', () => {
     for (const row of BY_SYMBOL) {
       it(`${row.symbol} (${row.file} ${row.line}:${row.col}) → ${row.keys.join(', ')}`, async () => {
-        const hover = await session.hover(row.file, at(row.line, row.col));
+        const hover = await server.session.hover(row.file, at(row.line, row.col));
         assert.deepEqual(hoverKeys(markdownOf(hover)), row.keys);
         assert.equal(hover?.range?.start.line, row.line - 1);
         assert.equal(hover?.range?.start.character, row.col - 1);
@@ -122,26 +108,26 @@ describe('LSP: hover', () => {
   });
 
   it('answers null on a symbol with no links (src/util/dates.ts formatDate)', async () => {
-    assert.equal(await session.hover('src/util/dates.ts', at(lineOf('src/util/dates.ts', 'export function formatDate'), 17)), null);
+    assert.equal(await server.session.hover('src/util/dates.ts', at(lineOf('src/util/dates.ts', 'export function formatDate'), 17)), null);
   });
 
   it('answers null inside a linked method body, off its name', async () => {
     // `if (request.amountMinor <= 0)` in RefundService.issue.
-    assert.equal(await session.hover('src/payments/refund.ts', at(37, 5)), null);
+    assert.equal(await server.session.hover('src/payments/refund.ts', at(37, 5)), null);
   });
 
   describe('non-links of EXPECTED.md section 4 answer null', () => {
     for (const row of NON_LINKS) {
       it(`${row.id}: '${row.token}' in ${row.file}:${row.line}`, async () => {
-        assert.equal(await session.hover(row.file, positionOf(row.file, row.line, row.token)), null);
+        assert.equal(await server.session.hover(row.file, positionOf(row.file, row.line, row.token)), null);
       });
     }
   });
 
   describe('the hostile item PAY-666', () => {
     const hostileHovers = async (): Promise<string[]> => [
-      markdownOf(await session.hover('src/billing/invoice.ts', at(28, 16))),
-      markdownOf(await session.hover('src/billing/invoice.ts', at(29, 3))),
+      markdownOf(await server.session.hover('src/billing/invoice.ts', at(28, 16))),
+      markdownOf(await server.session.hover('src/billing/invoice.ts', at(29, 3))),
     ];
 
     it('is shown, as text', async () => {

@@ -1,31 +1,20 @@
 import assert from 'node:assert/strict';
-import { startLspSession, waitFor, type LspSession } from '../support/lspClient';
+import { waitFor, type LspSession } from '../support/lspClient';
 import { commandLinks, hoverKeys, markdownOf, plainText } from '../support/lspHover';
-import { at, copySampleWorkspace, type WorkspaceCopy } from '../support/lspWorkspace';
+import { at } from '../support/lspWorkspace';
+import { useSampleServer } from '../support/sampleServer';
 
 const GO_CLIENT = 'clients/go/payments/client.go';
 const CLIENT_REFUND = at(36, 18);
 
 describe('LSP: settings pulled with workspace/configuration', () => {
-  let workspace: WorkspaceCopy;
-  let session: LspSession | undefined;
   /** What the client answers for `customerLens`; tests change it. */
   let settings: unknown;
-
-  beforeEach(() => {
-    workspace = copySampleWorkspace();
-  });
-
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-    workspace?.remove();
-  });
+  const server = useSampleServer('test', false);
 
   const start = async (initial: unknown): Promise<LspSession> => {
     settings = initial;
-    session = await startLspSession(workspace.root, { workspace: { configuration: true } }, { configuration: (item) => (item.section === 'customerLens' ? settings : null) });
-    await session.ready;
+    const session = await server.start({ workspace: { configuration: true } }, { configuration: (item) => (item.section === 'customerLens' ? settings : null) });
     await session.openDocument(GO_CLIENT);
     await session.openDocument('src/payments/refund.ts');
     return session;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ConfigProblem } from './problems';
 import type { YamlFile } from './yamlFile';
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /**
  * Validates one entry of a list. A bad optional field is reported and falls back to its

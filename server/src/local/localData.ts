@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { FrictionItem } from '../domain/frictionItem';
 import type { TouchpointInsight } from '../domain/touchpoint';
-import { parseEntry, topLevelList } from './entryParser';
+import type { z } from 'zod';
+import { parseEntry, topLevelList, type ObjectSchema } from './entryParser';
 import type { ConfigProblem } from './problems';
 import {
   configSchema,
@@ -81,23 +82,39 @@ export async function loadLocalData(root: string, read: TextReader): Promise<Loc
   };
 }
 
-function readItems(file: YamlFile, problems: ConfigProblem[]): { items: FrictionItem[]; itemLines: Map<string, number> } {
-  const items: FrictionItem[] = [];
-  const itemLines = new Map<string, number>();
-  topLevelList(file, LOCAL_FILES.friction.list, problems).forEach((raw, index) => {
-    const where = [LOCAL_FILES.friction.list, index];
-    const entry = parseEntry(file, where, raw, frictionEntrySchema, `item ${index + 1}`, problems);
+/**
+ * The entries of a list whose entries have a unique id field: each one validated on its own,
+ * and a repeated id reported on the repeat, which is ignored. Returns each kept entry's line.
+ */
+function readUniqueEntries<S extends ObjectSchema>(
+  file: YamlFile,
+  listKey: string,
+  schema: S,
+  idField: 'key' | 'id',
+  noun: string,
+  problems: ConfigProblem[],
+): { entries: z.infer<S>[]; lines: Map<string, number> } {
+  const entries: z.infer<S>[] = [];
+  const lines = new Map<string, number>();
+  topLevelList(file, listKey, problems).forEach((raw, index) => {
+    const where = [listKey, index];
+    const entry = parseEntry(file, where, raw, schema, `${noun} ${index + 1}`, problems);
     if (!entry) return;
-    const line = file.positionOf(where).line;
-    const firstLine = itemLines.get(entry.key);
+    const id = String(entry[idField]);
+    const firstLine = lines.get(id);
     if (firstLine !== undefined) {
-      problems.push(file.problemAt([...where, 'key'], 'error', `duplicate key '${entry.key}' (first defined on line ${firstLine + 1}); this entry is ignored`));
+      problems.push(file.problemAt([...where, idField], 'error', `duplicate ${idField} '${id}' (first defined on line ${firstLine + 1}); this entry is ignored`));
       return;
     }
-    itemLines.set(entry.key, line);
-    items.push(toFrictionItem(entry));
+    lines.set(id, file.positionOf(where).line);
+    entries.push(entry);
   });
-  return { items, itemLines };
+  return { entries, lines };
+}
+
+function readItems(file: YamlFile, problems: ConfigProblem[]): { items: FrictionItem[]; itemLines: Map<string, number> } {
+  const { entries, lines } = readUniqueEntries(file, LOCAL_FILES.friction.list, frictionEntrySchema, 'key', 'item', problems);
+  return { items: entries.map((entry) => toFrictionItem(entry)), itemLines: lines };
 }
 
 function toFrictionItem(entry: FrictionEntry): FrictionItem {
@@ -126,19 +143,9 @@ function toFrictionItem(entry: FrictionEntry): FrictionItem {
 }
 
 function readTouchpoints(file: YamlFile, problems: ConfigProblem[]): TouchpointInsight[] {
-  const touchpoints: TouchpointInsight[] = [];
-  const seen = new Map<string, number>();
-  topLevelList(file, LOCAL_FILES.touchpoints.list, problems).forEach((raw, index) => {
-    const where = [LOCAL_FILES.touchpoints.list, index];
-    const entry = parseEntry(file, where, raw, touchpointEntrySchema, `touchpoint ${index + 1}`, problems);
-    if (!entry) return;
-    const firstLine = seen.get(entry.id);
-    if (firstLine !== undefined) {
-      problems.push(file.problemAt([...where, 'id'], 'error', `duplicate id '${entry.id}' (first defined on line ${firstLine + 1}); this entry is ignored`));
-      return;
-    }
-    seen.set(entry.id, file.positionOf(where).line);
-    touchpoints.push({
+  const { entries } = readUniqueEntries(file, LOCAL_FILES.touchpoints.list, touchpointEntrySchema, 'id', 'touchpoint', problems);
+  return entries.map((entry) => {
+    return {
       id: entry.id,
       format: entry.format,
       date: entry.date,
@@ -148,9 +155,8 @@ function readTouchpoints(file: YamlFile, problems: ConfigProblem[]): TouchpointI
       quotes: entry.quotes,
       friction: entry.friction,
       ...(entry.code.length > 0 && { codeRefs: entry.code }),
-    });
+    };
   });
-  return touchpoints;
 }
 
 function readMappings(file: YamlFile, problems: ConfigProblem[]): MappingRule[] {
