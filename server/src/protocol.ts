@@ -9,6 +9,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { FrictionStatus, Severity } from './domain/frictionItem';
 import type { LinkOrigin, TextRange } from './domain/link';
+import type { TouchpointFormat } from './domain/touchpoint';
 
 /** What lists and pickers show of an item: enough to rank and filter, no quotes. */
 export interface ItemSummary {
@@ -33,6 +34,42 @@ export interface ItemLocation {
   readonly origin: LinkOrigin;
 }
 
+/** Everything the panel shows about one item. Tracker text is plain text; PII is already redacted. */
+export interface ItemDetail {
+  readonly key: string;
+  readonly title: string;
+  readonly source: string;
+  readonly status: FrictionStatus;
+  /** The tracker's own status name. */
+  readonly rawStatus: string;
+  readonly severity: Severity;
+  readonly summary: string;
+  readonly journey?: string;
+  readonly customers: number;
+  readonly tickets: number;
+  readonly votes: number;
+  readonly arr?: number;
+  readonly labels: readonly string[];
+  /** Only `http(s)` URLs; absent otherwise. */
+  readonly url?: string;
+  readonly updatedAt?: string;
+  readonly quotes: readonly { readonly text: string; readonly customer?: string; readonly date?: string }[];
+  readonly locations: readonly ItemLocation[];
+  readonly touchpoints: readonly TouchpointDetail[];
+  /** Pull requests known to touch the item (none until PR analysis lands). */
+  readonly pullRequests: readonly { readonly title: string; readonly url: string }[];
+}
+
+export interface TouchpointDetail {
+  readonly id: string;
+  readonly format: TouchpointFormat;
+  readonly date: string;
+  readonly engineer: string;
+  readonly customer?: string;
+  readonly summary: string;
+  readonly quotes: readonly string[];
+}
+
 /** Sent by the client: every known item, ranked by impact. */
 export namespace ListItemsRequest {
   export const method = 'customerLens/listItems';
@@ -54,6 +91,70 @@ export namespace ItemLocationsRequest {
   export const type = new RequestType<Params, Result, void>(method);
 }
 
+/** Sent by the client (panel): full details of items, ranked by impact; unknown keys are left out. */
+export namespace ItemDetailsRequest {
+  export const method = 'customerLens/itemDetails';
+  export interface Params {
+    readonly keys: readonly string[];
+  }
+  export type Result = ItemDetail[];
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Sent by the client: the linked symbol (or key in a comment) at a position, and its ranked keys. */
+export namespace SymbolItemsRequest {
+  export const method = 'customerLens/symbolItems';
+  export interface Params {
+    readonly uri: string;
+    readonly position: { readonly line: number; readonly character: number };
+  }
+  /** `null` when nothing linked is there. `symbol` is absent for a key in a comment. */
+  export type Result = { readonly symbol?: string; readonly range: TextRange; readonly keys: string[] } | null;
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Sent by the client ("This file" view): the items linked in one file, per symbol. */
+export namespace FileItemsRequest {
+  export const method = 'customerLens/fileItems';
+  export interface Params {
+    readonly uri: string;
+  }
+  export interface SymbolGroup {
+    /** Absent for file-level links. */
+    readonly symbol?: string;
+    readonly range: TextRange;
+    /** Ranked by impact. */
+    readonly items: ItemSummary[];
+  }
+  export type Result = SymbolGroup[];
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Sent by the client: the edit that links an item to the symbol at a position by appending an
+ * entry to `.customer-lens/links.yaml` (created if missing). The client applies it, so it is
+ * undoable and respects unsaved editors.
+ */
+export namespace LinkItemToSymbolRequest {
+  export const method = 'customerLens/linkItemToSymbol';
+  export interface Params {
+    readonly key: string;
+    readonly uri: string;
+    readonly position: { readonly line: number; readonly character: number };
+  }
+  export type Result =
+    | { readonly kind: 'edit'; readonly linksFileUri: string; readonly created: boolean; readonly newText: string; readonly symbol: string; readonly path: string }
+    | { readonly kind: 'error'; readonly message: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Sent by the server when items or links changed: views and the panel fetch again. */
+export namespace ItemsChangedNotification {
+  export const method = 'customerLens/itemsChanged';
+  export type Params = Record<string, never>;
+  export const type = new NotificationType<Params>(method);
+}
+
 export type IndexState = 'starting' | 'indexing' | 'ready';
 
 /** Sent by the server whenever the index changes state or its counts change. */
@@ -73,7 +174,7 @@ export namespace IndexStatusNotification {
 
 /** Commands the server puts in hovers and CodeLens; the client implements them. */
 export const ClientCommands = {
-  /** Arguments: `[keys: string[]]`. Shows the item(s) in Customer Lens. */
+  /** Arguments: `[keys: string[]]`. Shows the item(s) in the Customer Lens panel. */
   openItem: 'customerLens.openItem',
   searchFrictionItems: 'customerLens.searchFrictionItems',
 } as const;

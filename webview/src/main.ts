@@ -1,8 +1,8 @@
-import { isIpcMessage, ItemsChangedNotification, ReadyCommand, type IpcMessage } from './protocol';
+import { PANEL_NOTIFICATIONS, parseMessage, ReadyCommand, StateNotification, type IpcEnvelope } from './protocol';
 
 /** The part of the API VS Code injects into webviews that the panel uses. */
 interface VsCodeApi {
-  postMessage(message: IpcMessage): void;
+  postMessage(message: IpcEnvelope): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -11,23 +11,14 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 let nextId = 0;
 
-function messageId(): string {
-  nextId += 1;
-  return `webview-${nextId}`;
-}
-
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = event.data;
-  if (!isIpcMessage(message)) {
-    return;
-  }
-  if (ItemsChangedNotification.is(message)) {
-    const root = document.getElementById('root');
-    if (root !== null) {
-      // textContent, never innerHTML: item keys come from trackers.
-      root.textContent = `${message.params.keys.length} friction items`;
-    }
+  const parsed = parseMessage(event.data, PANEL_NOTIFICATIONS);
+  if (!parsed.ok) return;
+  if (StateNotification.is(parsed.message)) {
+    const root = document.getElementById('app');
+    // textContent, never innerHTML: item text comes from trackers.
+    if (root) root.textContent = `${parsed.message.params.items.length} friction items`;
   }
 });
 
-vscode.postMessage(ReadyCommand.create(messageId(), undefined));
+vscode.postMessage(ReadyCommand.create(++nextId, undefined));
