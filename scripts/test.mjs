@@ -9,6 +9,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SUITES = {
   unit: 'test/unit/.mocharc.json',
   lsp: 'test/lsp/.mocharc.json',
+  webview: 'test/webview/.mocharc.json',
+  // A real VS Code (code-server) driven through Debian's Chromium; see test/e2e/codeServer.ts.
+  e2e: 'test/e2e/.mocharc.json',
 };
 
 const requested = process.argv.slice(2);
@@ -41,9 +44,10 @@ const results = [];
 for (const name of names) results.push(await runSuite(name));
 
 console.log('\nSummary');
+const width = Math.max(...results.map((r) => r.name.length));
 for (const r of results) {
   const crashed = (r.code !== 0 && r.failed === 0) || r.signal;
-  console.log(`  ${r.name.padEnd(6)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.seconds.toFixed(1)} s${crashed ? ` — exited with ${r.signal ?? `code ${r.code}`}` : ''}`);
+  console.log(`  ${r.name.padEnd(width)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.seconds.toFixed(1)} s${crashed ? ` — exited with ${r.signal ?? `code ${r.code}`}` : ''}`);
 }
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
 const failed = total('failed') + results.filter((r) => (r.code !== 0 && r.failed === 0) || r.signal).length;

@@ -9,4 +9,23 @@ export const CommandIds = {
   searchFrictionItems: ClientCommands.searchFrictionItems,
   showOutput: 'customerLens.showOutput',
   restartServer: 'customerLens.restartServer',
+  showCustomerContext: 'customerLens.showCustomerContext',
+  createConfig: 'customerLens.createConfig',
+  // Item actions of the views' context menus: they take the tree node (or a key).
+  openInPanel: 'customerLens.openInPanel',
+  openInTracker: 'customerLens.openInTracker',
+  copyKey: 'customerLens.copyKey',
+  // Friction view toolbar.
+  frictionRefresh: 'customerLens.friction.refresh',
+  frictionGroupByFile: 'customerLens.friction.groupByFile',
+  frictionGroupByJourney: 'customerLens.friction.groupByJourney',
+  frictionFilter: 'customerLens.friction.filter',
+  frictionClearFilter: 'customerLens.friction.clearFilter',
+  thisFileRefresh: 'customerLens.thisFile.refresh',
+} as const;
+
+/** View ids, as contributed in package.json. */
+export const ViewIds = {
+  friction: 'customerLens.friction',
+  thisFile: 'customerLens.thisFile',
 } as const;

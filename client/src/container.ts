@@ -1,13 +1,26 @@
 import { window, type Disposable, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CommandIds } from './commandIds';
+import { createConfig } from './commands/createConfig';
+import { copyKey, openInPanel, openInTracker } from './commands/itemActions';
 import { openItem } from './commands/openItem';
 import { registerCommand } from './commands/registerCommand';
 import { restartServer } from './commands/restartServer';
 import { searchFrictionItems } from './commands/searchFrictionItems';
+import { showCustomerContext } from './commands/showCustomerContext';
 import { showOutput } from './commands/showOutput';
+import { ConfigPresence } from './config/configPresence';
+import { LastTextEditor } from './editors/lastTextEditor';
 import { createLanguageClient } from './languageClient';
+import type { CustomerLensServer } from './lsp/customerLensServer';
+import { languageServerApi } from './lsp/languageServerApi';
+import { ServerEvents } from './lsp/serverEvents';
+import { uriConverter, type UriConverter } from './lsp/uriConverter';
+import { CustomerLensPanel } from './panel/customerLensPanel';
+import { registerPanelSerializer } from './panel/panelSerializer';
 import { StatusBar } from './statusBar';
+import { FrictionView } from './views/friction/frictionView';
+import { ThisFileView } from './views/thisFile/thisFileView';
 import { watchWorkspaceTrust } from './workspaceTrust';
 
 /**
@@ -17,6 +30,13 @@ import { watchWorkspaceTrust } from './workspaceTrust';
 export class Container implements Disposable {
   readonly log: LogOutputChannel;
   readonly client: LanguageClient;
+  /** The server's custom requests; features use this rather than the client. */
+  readonly server: CustomerLensServer;
+  readonly events: ServerEvents;
+  readonly uris: UriConverter;
+  readonly lastEditor: LastTextEditor;
+  readonly configPresence: ConfigPresence;
+  readonly panel: CustomerLensPanel;
   private readonly disposables: Disposable[] = [];
 
   constructor(context: ExtensionContext) {
@@ -29,10 +49,29 @@ export class Container implements Disposable {
         });
       },
     });
+    this.server = languageServerApi(this.client);
+    this.uris = uriConverter(this.client);
+    // Before any feature: it registers the client's only handler for each notification.
+    this.events = this.track(new ServerEvents(this.client));
+    this.lastEditor = this.track(new LastTextEditor());
     this.track(watchWorkspaceTrust(this.log));
-    this.track(new StatusBar(this.client));
+    this.configPresence = this.track(new ConfigPresence(this.log));
+    this.track(new StatusBar(this.client, this.events));
+
+    const views = { server: this.server, events: this.events, uris: this.uris, log: this.log };
+    this.track(new FrictionView(views));
+    this.track(new ThisFileView(views));
+    this.panel = this.track(new CustomerLensPanel({ ...views, extensionUri: context.extensionUri, lastEditor: this.lastEditor }));
+    // During activation, so a panel open before a reload comes back.
+    this.track(registerPanelSerializer(this.panel));
+
     this.track(registerCommand(CommandIds.searchFrictionItems, this.log, () => searchFrictionItems(this)));
     this.track(registerCommand(CommandIds.openItem, this.log, (...args) => openItem(this, args)));
+    this.track(registerCommand(CommandIds.showCustomerContext, this.log, () => showCustomerContext(this)));
+    this.track(registerCommand(CommandIds.createConfig, this.log, () => createConfig(this)));
+    this.track(registerCommand(CommandIds.openInPanel, this.log, (arg) => openInPanel(this, CommandIds.openInPanel, arg)));
+    this.track(registerCommand(CommandIds.openInTracker, this.log, (arg) => openInTracker(this, CommandIds.openInTracker, arg)));
+    this.track(registerCommand(CommandIds.copyKey, this.log, (arg) => copyKey(this, CommandIds.copyKey, arg)));
     this.track(registerCommand(CommandIds.showOutput, this.log, () => {
       showOutput(this);
     }));

@@ -1,7 +1,7 @@
 import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { IndexStatusNotification } from '../../server/src/protocol';
 import { CommandIds } from './commandIds';
+import type { ServerEvents } from './lsp/serverEvents';
 import { describeIndexStatus, STARTING_STATE, STOPPED_STATE, type StatusBarState } from './statusBarState';
 
 /** Index progress and counts from the server, in one status bar item that opens the search. */
@@ -9,14 +9,13 @@ export class StatusBar implements Disposable {
   private readonly item: StatusBarItem;
   private readonly subscriptions: Disposable[];
 
-  constructor(client: LanguageClient) {
+  constructor(client: LanguageClient, events: ServerEvents) {
     this.item = window.createStatusBarItem('customerLens.status', StatusBarAlignment.Left, 0);
     this.item.name = 'Customer Lens';
     this.render(STARTING_STATE);
     this.item.show();
-    // Handlers registered before `start()` survive restarts: the client re-attaches them.
     this.subscriptions = [
-      client.onNotification(IndexStatusNotification.type, (status) => {
+      events.onDidChangeIndexStatus((status) => {
         this.render(describeIndexStatus(status));
       }),
       client.onDidChangeState(({ newState }) => {

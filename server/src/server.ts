@@ -16,7 +16,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareRankable } from './domain/frictionItem';
+import { rankableComparator } from './domain/frictionItem';
 import type { TextRange } from './domain/link';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { codeLensesFor } from './features/codeLenses';
@@ -25,8 +25,9 @@ import type { FileLinks } from './features/fileLinks';
 import { hoverAt } from './features/hover';
 import { toItemSummary } from './features/itemSummary';
 import { errorMessage } from './local/yamlFile';
-import { ClientCommands, IndexStatusNotification, ItemLocationsRequest, ListItemsRequest, type ItemSummary } from './protocol';
-import { SettingsCache } from './settings';
+import { registerPanelRequests } from './panelRequests';
+import { ClientCommands, IndexStatusNotification, ItemLocationsRequest, ItemsChangedNotification, ListItemsRequest, type ItemSummary } from './protocol';
+import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings';
 import { SymbolIndex } from './symbols/symbolIndex';
 import { GrammarLoader } from './symbols/treeSitter';
 import { FolderModel } from './workspace/folderModel';
@@ -126,6 +127,8 @@ export function startServer(connection: Connection): void {
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
       sendStatus();
+      // Views and the panel fetch again: once per refresh, however many changes it coalesced.
+      void connection.sendNotification(ItemsChangedNotification.type, {});
       if (codeLensRefreshSupported) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }, REFRESH_DELAY_MS);
   };
@@ -187,7 +190,10 @@ export function startServer(connection: Connection): void {
     clearTimeout(reloadTimers.get(folder));
     clearTimeout(problemTimers.get(folder));
     problemCounts.delete(folder);
+    problemCount = [...problemCounts.values()].reduce((sum, count) => sum + count, 0);
     diagnostics.clear(folder.uri);
+    // Its items and links are gone: the status and the views must say so.
+    scheduleRefresh();
   };
 
   /** The links of an open document, or `undefined` when it is outside every folder. */
@@ -301,6 +307,7 @@ export function startServer(connection: Connection): void {
       const hover = hoverAt(found.links, found.folder.catalog, params.position.line, params.position.character, {
         maxItems: options.hover.maxItems,
         redact: options.redactPii,
+        ranking: options.ranking,
       });
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(hover.range) } : null;
     }),
@@ -312,7 +319,7 @@ export function startServer(connection: Connection): void {
       if (!options.codeLens.enabled) return [];
       const found = await linksOf(params.textDocument.uri);
       if (!found || token.isCancellationRequested) return [];
-      return codeLensesFor(found.links, found.folder.catalog).map((lens) => ({
+      return codeLensesFor(found.links, found.folder.catalog, options.ranking).map((lens) => ({
         range: toRange(lens.range),
         command: { title: lens.title, command: ClientCommands.openItem, arguments: [lens.keys] },
       }));
@@ -327,17 +334,27 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** Settings for requests about no resource: the first workspace folder's. */
+  const workspaceSettings = (): Promise<Settings> => {
+    const first = folders[0];
+    return first ? settings.get(first.uri) : Promise.resolve(DEFAULT_SETTINGS);
+  };
+
   connection.onRequest(ListItemsRequest.type, () =>
-    guarded('Listing items', [], () => {
+    guarded('Listing items', [], async () => {
       const summaries = new Map<string, ItemSummary>();
       for (const folder of folders) {
         const counts = folder.linkedFileCounts();
         for (const item of folder.catalog.all()) {
-          const linkCount = (summaries.get(item.key)?.linkCount ?? 0) + (counts.get(item.key) ?? 0);
-          summaries.set(item.key, toItemSummary(item, linkCount));
+          // A key known to several folders is one item: the first folder's fields (as in
+          // itemLocations and itemDetails), the links of all of them.
+          const linkCount = counts.get(item.key) ?? 0;
+          const earlier = summaries.get(item.key);
+          summaries.set(item.key, earlier ? { ...earlier, linkCount: earlier.linkCount + linkCount } : toItemSummary(item, linkCount));
         }
       }
-      return Promise.resolve([...summaries.values()].sort(compareRankable));
+      const { ranking } = await workspaceSettings();
+      return [...summaries.values()].sort(rankableComparator(ranking));
     }),
   );
 
@@ -353,6 +370,19 @@ export function startServer(connection: Connection): void {
       return { item: item ? toItemSummary(item, locations.length) : null, locations };
     }),
   );
+
+  registerPanelRequests({
+    connection,
+    folders,
+    settings,
+    folderOf,
+    openText: (uri) => documents.get(uri)?.getText(),
+    readText,
+    readerFor,
+    uriFor,
+    workspaceSettings,
+    guarded,
+  });
 
   connection.onShutdown(() => {
     for (const folder of folders) folder.cancelScan();

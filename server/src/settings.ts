@@ -1,16 +1,20 @@
 import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_RANKING, RANKING_MODES, type RankingMode } from './domain/frictionItem';
 
 /** The `customerLens.*` settings the server reads, with the defaults of package.json. */
 export interface Settings {
   readonly hover: { readonly enabled: boolean; readonly maxItems: number };
   readonly codeLens: { readonly enabled: boolean };
   readonly redactPii: boolean;
+  /** How items are ordered in hovers, CodeLens, lists and the panel. */
+  readonly ranking: RankingMode;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true, maxItems: 3 },
   codeLens: { enabled: true },
   redactPii: true,
+  ranking: DEFAULT_RANKING,
 };
 
 /**
@@ -29,7 +33,7 @@ export class SettingsCache {
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: resource, section: 'customerLens' })
-        .then(normalize, () => DEFAULT_SETTINGS);
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
       this.cache.set(resource, settings);
     }
     return settings;
@@ -41,7 +45,7 @@ export class SettingsCache {
 }
 
 /** Settings come from users' JSON: anything of the wrong type falls back to the default. */
-function normalize(raw: unknown): Settings {
+export function normalizeSettings(raw: unknown): Settings {
   const section = isRecord(raw) ? raw : {};
   const hover = isRecord(section['hover']) ? section['hover'] : {};
   const codeLens = isRecord(section['codeLens']) ? section['codeLens'] : {};
@@ -53,7 +57,12 @@ function normalize(raw: unknown): Settings {
     },
     codeLens: { enabled: typeof codeLens['enabled'] === 'boolean' ? codeLens['enabled'] : DEFAULT_SETTINGS.codeLens.enabled },
     redactPii: typeof section['redactPii'] === 'boolean' ? section['redactPii'] : DEFAULT_SETTINGS.redactPii,
+    ranking: isRankingMode(section['ranking']) ? section['ranking'] : DEFAULT_SETTINGS.ranking,
   };
+}
+
+function isRankingMode(value: unknown): value is RankingMode {
+  return RANKING_MODES.some((mode) => mode === value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,24 +1,28 @@
-import { PANEL_NOTIFICATIONS, parseMessage, ReadyCommand, StateNotification, type IpcEnvelope } from './protocol';
+/**
+ * The panel bundle's entry point (dist/webview.js, loaded by the host's HTML with a nonce):
+ * registers the toolkit, starts the app on `#app`, and feeds it the extension's messages.
+ */
+// First: configures zod before any schema is built.
+import './zodJitless';
+import { PanelApp } from './app/panelApp';
+import type { WebviewApi } from './app/webviewApi';
+import { registerDesignSystem } from './components/designSystem';
 
-/** The part of the API VS Code injects into webviews that the panel uses. */
-interface VsCodeApi {
-  postMessage(message: IpcEnvelope): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
+declare function acquireVsCodeApi(): WebviewApi;
 
 // VS Code allows one acquisition per page load.
-const vscode = acquireVsCodeApi();
-let nextId = 0;
+const api = acquireVsCodeApi();
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = parseMessage(event.data, PANEL_NOTIFICATIONS);
-  if (!parsed.ok) return;
-  if (StateNotification.is(parsed.message)) {
-    const root = document.getElementById('app');
-    // textContent, never innerHTML: item text comes from trackers.
-    if (root) root.textContent = `${parsed.message.params.items.length} friction items`;
-  }
-});
+let designSystemProblem: string | undefined;
+try {
+  registerDesignSystem();
+} catch (error) {
+  // The components fall back to native elements; the panel still works.
+  designSystemProblem = error instanceof Error ? error.message : String(error);
+}
 
-vscode.postMessage(ReadyCommand.create(++nextId, undefined));
+const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+const app = new PanelApp({ document, root, api });
+window.addEventListener('message', (event: MessageEvent<unknown>) => app.receive(event.data));
+app.start();
+if (designSystemProblem !== undefined) app.log('error', `Could not register the webview UI toolkit: ${designSystemProblem}`);

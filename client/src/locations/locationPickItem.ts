@@ -25,10 +25,15 @@ export function describeOrigin(origin: LinkOrigin): string {
  * wrong guess only costs an icon.
  */
 export function symbolIcon(symbol: string): string {
+  return `$(${symbolCodicon(symbol)})`;
+}
+
+/** The codicon id behind `symbolIcon`, for tree items that take a `ThemeIcon`. */
+export function symbolCodicon(symbol: string): string {
   if (symbol.includes('.')) {
-    return '$(symbol-method)';
+    return 'symbol-method';
   }
-  return /^[A-Z]/.test(symbol) ? '$(symbol-class)' : '$(symbol-function)';
+  return /^[A-Z]/.test(symbol) ? 'symbol-class' : 'symbol-function';
 }
 
 /** `relativePath` is the workspace-relative path of `location.uri`, which only VS Code can compute. */

@@ -1,4 +1,4 @@
-import { compareByImpact, type FrictionItem } from '../domain/frictionItem';
+import { itemComparator, type FrictionItem, type RankingMode } from '../domain/frictionItem';
 import type { TouchpointInsight } from '../domain/touchpoint';
 import type { KeyMention } from '../links/annotationScanner';
 
@@ -69,13 +69,13 @@ export class ItemCatalog {
     return dash > 0 && this.prefixes.has(mention.key.slice(0, dash));
   }
 
-  /** Known items for the keys, deduplicated and ranked by impact. */
-  ranked(keys: Iterable<string>): FrictionItem[] {
+  /** Known items for the keys, deduplicated and ranked by impact (by default, most severe first). */
+  ranked(keys: Iterable<string>, mode?: RankingMode): FrictionItem[] {
     const unique = new Map<string, FrictionItem>();
     for (const key of keys) {
       const item = this.items.get(key);
       if (item) unique.set(key, item);
     }
-    return [...unique.values()].sort(compareByImpact);
+    return [...unique.values()].sort(itemComparator(mode));
   }
 }

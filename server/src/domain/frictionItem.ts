@@ -54,19 +54,42 @@ export interface Rankable {
   readonly tickets: number;
 }
 
+/**
+ * How lists of items are ordered (the `customerLens.ranking` setting): `severity` puts the most
+ * severe first (the default), `customers` the most customers affected first.
+ */
+export const RANKING_MODES = ['severity', 'customers'] as const;
+export type RankingMode = (typeof RANKING_MODES)[number];
+export const DEFAULT_RANKING: RankingMode = 'severity';
+
+const bySeverity = (a: Rankable, b: Rankable): number => (severityRank.get(a.severity) ?? 9) - (severityRank.get(b.severity) ?? 9);
+// Ties end on the key so that every mode gives one stable order, whatever the input order.
+const byRest = (a: Rankable, b: Rankable): number => b.tickets - a.tickets || a.key.localeCompare(b.key);
+
 /** Most severe first, then most customers, then tickets, then key for a stable order. */
 export function compareRankable(a: Rankable, b: Rankable): number {
-  return (
-    (severityRank.get(a.severity) ?? 9) - (severityRank.get(b.severity) ?? 9) ||
-    b.customers - a.customers ||
-    b.tickets - a.tickets ||
-    a.key.localeCompare(b.key)
-  );
+  return bySeverity(a, b) || b.customers - a.customers || byRest(a, b);
+}
+
+/** Most customers first, then most severe, then tickets, then key. */
+export function compareRankableByCustomers(a: Rankable, b: Rankable): number {
+  return b.customers - a.customers || bySeverity(a, b) || byRest(a, b);
+}
+
+export function rankableComparator(mode: RankingMode = DEFAULT_RANKING): (a: Rankable, b: Rankable) => number {
+  return mode === 'customers' ? compareRankableByCustomers : compareRankable;
+}
+
+function rankableOf(item: FrictionItem): Rankable {
+  return { key: item.key, severity: item.severity, customers: item.impact.customers, tickets: item.impact.tickets };
 }
 
 export function compareByImpact(a: FrictionItem, b: FrictionItem): number {
-  return compareRankable(
-    { key: a.key, severity: a.severity, customers: a.impact.customers, tickets: a.impact.tickets },
-    { key: b.key, severity: b.severity, customers: b.impact.customers, tickets: b.impact.tickets },
-  );
+  return compareRankable(rankableOf(a), rankableOf(b));
+}
+
+/** The comparator of full items for a ranking mode. */
+export function itemComparator(mode: RankingMode = DEFAULT_RANKING): (a: FrictionItem, b: FrictionItem) => number {
+  const compare = rankableComparator(mode);
+  return (a, b) => compare(rankableOf(a), rankableOf(b));
 }

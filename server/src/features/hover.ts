@@ -1,5 +1,5 @@
 import type { ItemCatalog } from '../catalog/itemCatalog';
-import type { FrictionItem } from '../domain/frictionItem';
+import type { FrictionItem, RankingMode } from '../domain/frictionItem';
 import type { TextRange } from '../domain/link';
 import { renderItemsHover, type HoverOptions } from '../render/hoverMarkdown';
 import { contains } from '../symbols/codeSymbol';
@@ -11,7 +11,13 @@ export interface HoverResult {
 }
 
 /** What to show for a position: the item of a key under the cursor, or a declared name's items. */
-export function itemsAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number, character: number): { items: FrictionItem[]; range: TextRange } | undefined {
+export function itemsAt(
+  fileLinks: FileLinks,
+  catalog: ItemCatalog,
+  line: number,
+  character: number,
+  ranking?: RankingMode,
+): { items: FrictionItem[]; range: TextRange } | undefined {
   for (const { mention, item } of fileLinks.mentions) {
     if (mention.line === line && character >= mention.startCharacter && character <= mention.endCharacter) {
       return { items: [item], range: { startLine: line, startCharacter: mention.startCharacter, endLine: line, endCharacter: mention.endCharacter } };
@@ -22,11 +28,16 @@ export function itemsAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number
   const symbol = fileLinks.symbols.find((candidate) => contains(candidate.nameRange, line, character));
   const own = symbol && fileLinks.bySymbol.get(symbol);
   if (!symbol || !own) return undefined;
-  const items = catalog.ranked(own);
+  const items = catalog.ranked(own, ranking);
   return items.length > 0 ? { items, range: symbol.nameRange } : undefined;
 }
 
-export function hoverAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number, character: number, options: HoverOptions): HoverResult | undefined {
-  const found = itemsAt(fileLinks, catalog, line, character);
+/** What a hover request decides beyond rendering: the order of the items. */
+export interface HoverAtOptions extends HoverOptions {
+  readonly ranking?: RankingMode;
+}
+
+export function hoverAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number, character: number, options: HoverAtOptions): HoverResult | undefined {
+  const found = itemsAt(fileLinks, catalog, line, character, options.ranking);
   return found && { markdown: renderItemsHover(found.items, catalog, options), range: found.range };
 }

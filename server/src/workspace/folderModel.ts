@@ -9,6 +9,7 @@ import { loadLocalData, type LocalData, type TextReader } from '../local/localDa
 import type { ConfigProblem } from '../local/problems';
 import { LOCAL_FOLDER } from '../local/schemas';
 import type { ItemLocation } from '../protocol';
+import type { CodeSymbol } from '../symbols/codeSymbol';
 import type { SymbolIndex } from '../symbols/symbolIndex';
 import type { FileScan } from './fileScanner';
 import { scanFileOnDisk, scanText } from './fileScanner';
@@ -149,6 +150,11 @@ export class FolderModel {
     const links = resolveFileLinks(uri, relativePath, this.mentions.inFile(relativePath), outline, this.sources);
     if (generation === this.generation) this.fileLinksCache.set(relativePath, { text, generation, links });
     return links;
+  }
+
+  /** Every symbol of a file, linked or not (`undefined` when no grammar fits): to link one. */
+  outlineOf(relativePath: string, text: string): Promise<readonly CodeSymbol[] | undefined> {
+    return this.symbols.outline(path.join(this.root, relativePath), text);
   }
 
   /** The cached links of a file, only if still valid for `text`: for callers that must not wait. */
