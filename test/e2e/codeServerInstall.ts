@@ -22,7 +22,8 @@ export function cacheDirectory(): string {
 /**
  * Installs Node 24 and then code-server into the cache, once. code-server's postinstall runs
  * `npm install` in its bundled VS Code, building native modules with node-gyp (Debian's
- * `libkrb5-dev` is needed for one of them); it must see Node 24 first on PATH.
+ * `libkrb5-dev` is needed for one of them); it must see Node 24 first on PATH. (npm 11 runs
+ * install scripts as root without the old `unsafe-perm` setting.)
  */
 export function ensureCodeServer(log: (line: string) => void = () => undefined): CodeServerInstall {
   const directory = path.join(cacheDirectory(), `code-server-${CODE_SERVER_VERSION}`);
@@ -49,7 +50,16 @@ function npmInstall(directory: string, packages: readonly string[], pathVariable
     cwd: directory,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, PATH: pathVariable, npm_config_unsafe_perm: 'true' },
+    env: { ...withoutNpmVariables(process.env), PATH: pathVariable },
   });
   if (result.status !== 0) throw new Error(`npm install ${packages.join(' ')} failed (${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+}
+
+/**
+ * Under `npm test` the environment carries the outer npm's settings, among them
+ * `npm_config_user_agent` naming Node 20, which the inner npm would take as its own and
+ * code-server's postinstall reads to check for Node 24. The inner install starts clean.
+ */
+function withoutNpmVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(environment).filter(([name]) => !/^npm_/i.test(name)));
 }
