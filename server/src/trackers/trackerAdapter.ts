@@ -1,0 +1,39 @@
+import type { Evidence } from '../domain/evidence';
+import type { FrictionItem } from '../domain/frictionItem';
+
+/** One page of a tracker's answer, already mapped to the domain. */
+export interface TrackerPage {
+  readonly items: readonly FrictionItem[];
+  readonly evidence: readonly Evidence[];
+  /** Records on this page that failed validation: skipped and reported; the rest of the page is kept. */
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  /** Where the next page starts; absent on the last page. Persisted, so a restart resumes here. */
+  readonly cursor?: string;
+  /** The newest update time on this page: the next run's watermark once the run completes. */
+  readonly newestUpdate?: string;
+}
+
+export interface SyncWindow {
+  /** Only records updated at or after this ISO time (the persisted watermark); absent for a full sync. */
+  readonly since?: string;
+  /** Resume at this page: the cursor an interrupted run persisted. */
+  readonly cursor?: string;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * One configured tracker. Adapters are pure mappings over an injected HTTP client bound to
+ * `origin` (DESIGN.md, "Tracker adapters sit behind one interface"): they never retry, sleep,
+ * persist or merge — the sync engine does, the same way for every tracker.
+ */
+export interface TrackerAdapter {
+  /** The configured name (`trackers[].name`), unique per workspace. */
+  readonly name: string;
+  /** The id prefix of its items: `jira`, `github`, `linear`, `zendesk`. */
+  readonly source: string;
+  /** The only origin the tracker's token is ever sent to. */
+  readonly origin: string;
+  pages(window: SyncWindow): AsyncIterable<TrackerPage>;
+  /** One cheap authenticated call for "Connect Tracker…": who we are connected as, or a TrackerError. */
+  check(signal: AbortSignal): Promise<string>;
+}

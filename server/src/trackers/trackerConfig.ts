@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The `trackers:` entries of `.customer-lens/config.yaml` (a contract, DESIGN.md): one schema per
+ * type, each with the fields its adapter needs. Tokens are never here.
+ */
+const name = z.string().regex(/^[A-Za-z][\w-]*$/, 'letters, digits, - and _ only');
+const httpsUrl = z
+  .string()
+  .url()
+  .refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL')
+  .transform((url) => url.replace(/\/+$/, ''));
+
+export const jiraTrackerSchema = z.object({
+  name,
+  type: z.literal('jira'),
+  url: httpsUrl,
+  /** Jira Cloud basic auth user; without it the token is sent as a Bearer token. */
+  email: z.string().email().optional(),
+  jql: z.string().min(1),
+  /** A custom field holding "customers affected" (e.g. `customfield_10042`); votes otherwise. */
+  customersField: z.string().regex(/^customfield_\d+$/).optional(),
+});
+
+export const jiraDataCenterTrackerSchema = jiraTrackerSchema.omit({ type: true, email: true }).extend({ type: z.literal('jira-dc') });
+
+export const linearTrackerSchema = z.object({
+  name,
+  type: z.literal('linear'),
+  url: httpsUrl.default('https://api.linear.app'),
+  teams: z.array(z.string().min(1)).min(1),
+  labels: z.array(z.string().min(1)).default([]),
+});
+
+export const githubTrackerSchema = z.object({
+  name,
+  type: z.literal('github'),
+  /** `https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server. */
+  url: httpsUrl.default('https://api.github.com'),
+  repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name')).min(1),
+  labels: z.array(z.string().min(1)).default([]),
+});
+
+export const zendeskTrackerSchema = z.object({
+  name,
+  type: z.literal('zendesk'),
+  url: httpsUrl,
+  email: z.string().email(),
+  /** Tickets name their friction item by a tag `<tagPrefix><KEY>` (e.g. `friction-pay-101`)… */
+  tagPrefix: z.string().default('friction-'),
+  /** …or by a custom field holding the key. */
+  keyField: z.number().int().positive().optional(),
+});
+
+export const trackerConfigSchema = z.discriminatedUnion('type', [jiraTrackerSchema, jiraDataCenterTrackerSchema, linearTrackerSchema, githubTrackerSchema, zendeskTrackerSchema]);
+export type TrackerConfig = z.infer<typeof trackerConfigSchema>;
+export type TrackerType = TrackerConfig['type'];
+
+/** The environment variable holding a tracker's token for the CLI and standalone server. */
+export function tokenVariable(trackerName: string): string {
+  return `CUSTOMER_LENS_${trackerName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TOKEN`;
+}
+
+/** The origin a tracker's token is bound to (scheme, host, port). */
+export function originOf(config: TrackerConfig): string {
+  return new URL(config.url).origin;
+}
