@@ -7,7 +7,11 @@ import type { FrictionItem } from '../domain/frictionItem';
 export interface JournalPage {
   readonly items: readonly FrictionItem[];
   readonly evidence: readonly Evidence[];
+  /** The cursor this page was fetched with (absent for the first page). */
+  readonly requested?: string;
   readonly cursor?: string;
+  /** All further pages, when the tracker listed them up front (fetched in parallel). */
+  readonly remaining?: readonly string[];
   readonly newestUpdate?: string;
 }
 
@@ -16,6 +20,8 @@ export interface JournalReplay {
   readonly evidence: Map<string, Evidence>;
   /** Where the interrupted run stopped; `undefined` when it never wrote a page. */
   readonly cursor?: string;
+  /** Pages listed up front that the interrupted run had not fetched yet. */
+  readonly missing?: readonly string[];
   readonly newestUpdate?: string;
   readonly pages: number;
 }
@@ -39,9 +45,12 @@ export class SyncJournal {
       items: Map<string, FrictionItem>;
       evidence: Map<string, Evidence>;
       cursor?: string;
+      missing?: readonly string[];
       newestUpdate?: string;
       pages: number;
     };
+    const requested = new Set<string>();
+    let planned: readonly string[] | undefined;
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -61,9 +70,12 @@ export class SyncJournal {
       for (const item of page.items) replay.items.set(item.id, item);
       for (const evidence of page.evidence) replay.evidence.set(evidence.id, evidence);
       replay.cursor = page.cursor;
+      if (page.requested !== undefined) requested.add(page.requested);
+      if (page.remaining) planned = page.remaining;
       if (page.newestUpdate && (!replay.newestUpdate || page.newestUpdate > replay.newestUpdate)) replay.newestUpdate = page.newestUpdate;
       replay.pages++;
     }
+    if (planned) replay.missing = planned.filter((cursor) => !requested.has(cursor));
     return replay;
   }
 

@@ -9,14 +9,19 @@ export interface TrackerPage {
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
   /** Where the next page starts; absent on the last page. Persisted, so a restart resumes here. */
   readonly cursor?: string;
+  /**
+   * Every further page, when the tracker tells them up front (GitHub's `Link: rel="last"`):
+   * the engine may then fetch them in parallel instead of following `cursor` one by one.
+   */
+  readonly remainingCursors?: readonly string[];
   /** The newest update time on this page: the next run's watermark once the run completes. */
   readonly newestUpdate?: string;
 }
 
-export interface SyncWindow {
+export interface PageRequest {
   /** Only records updated at or after this ISO time (the persisted watermark); absent for a full sync. */
   readonly since?: string;
-  /** Resume at this page: the cursor an interrupted run persisted. */
+  /** The page to fetch: absent for the first, else a `cursor` from an earlier page (maybe persisted). */
   readonly cursor?: string;
   readonly signal: AbortSignal;
 }
@@ -24,7 +29,7 @@ export interface SyncWindow {
 /**
  * One configured tracker. Adapters are pure mappings over an injected HTTP client bound to
  * `origin` (DESIGN.md, "Tracker adapters sit behind one interface"): they never retry, sleep,
- * persist or merge — the sync engine does, the same way for every tracker.
+ * persist or merge: the sync engine does, the same way for every tracker.
  */
 export interface TrackerAdapter {
   /** The configured name (`trackers[].name`), unique per workspace. */
@@ -33,7 +38,8 @@ export interface TrackerAdapter {
   readonly source: string;
   /** The only origin the tracker's token is ever sent to. */
   readonly origin: string;
-  pages(window: SyncWindow): AsyncIterable<TrackerPage>;
+  /** One page per call, so the engine can retry a page and resume from a persisted cursor. */
+  page(request: PageRequest): Promise<TrackerPage>;
   /** One cheap authenticated call for "Connect Tracker…": who we are connected as, or a TrackerError. */
   check(signal: AbortSignal): Promise<string>;
 }

@@ -1,0 +1,154 @@
+import type { Evidence } from '../domain/evidence';
+import type { FrictionItem } from '../domain/frictionItem';
+import { withRetries, type RetryPolicy } from './retryPolicy';
+import type { SnapshotStore, SourceSnapshot } from './snapshotStore';
+import { SyncJournal } from './syncJournal';
+import type { PageRequest, TrackerAdapter, TrackerPage } from './trackerAdapter';
+import { TrackerError } from './trackerErrors';
+
+export interface SourceSyncResult {
+  readonly tracker: string;
+  readonly outcome: 'synced' | 'failed' | 'cancelled';
+  /** The snapshot now in force: the new one, or the last good one when this run failed. */
+  readonly snapshot?: SourceSnapshot;
+  readonly pages: number;
+  readonly fetched: number;
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  readonly error?: TrackerError;
+  readonly milliseconds: number;
+  /** The run continued an interrupted one from its journal. */
+  readonly resumed: boolean;
+}
+
+export interface SourceSyncOptions {
+  readonly signal: AbortSignal;
+  /** Ignore the watermark and fetch everything (prunes items that left the query). */
+  readonly full?: boolean;
+  /** Pages fetched at once when the tracker lists them up front. */
+  readonly parallelPages?: number;
+  readonly retry?: RetryPolicy;
+  readonly now?: () => Date;
+  readonly onRetry?: (error: TrackerError, delayMs: number, attempt: number) => void;
+}
+
+/**
+ * Syncs one tracker: from its watermark (incremental) or from scratch, a page at a time with
+ * retries, every page journaled before the next request, so a crash or a kill resumes where it
+ * stopped. Only a completed run replaces the source's snapshot; a failed or cancelled one leaves
+ * the last good snapshot in force and its journal in place for the next run.
+ */
+export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions): Promise<SourceSyncResult> {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date());
+  const previous = await store.load(adapter.name);
+  const journal = new SyncJournal(store.journalOf(adapter.name));
+  const replay = await journal.replay();
+  const resumed = replay.pages > 0;
+  const since = options.full ? undefined : previous?.watermark;
+  const skipped: { id: string; reason: string }[] = [];
+  let pages = 0;
+  let fetched = 0;
+
+  const fetchPage = (cursor: string | undefined): Promise<TrackerPage> => {
+    const request: PageRequest = { ...(since !== undefined && { since }), ...(cursor !== undefined && { cursor }), signal: options.signal };
+    return withRetries(() => adapter.page(request), options.signal, { ...(options.retry && { policy: options.retry }), ...(options.onRetry && { onRetry: options.onRetry }) });
+  };
+  const record = async (page: TrackerPage, requested: string | undefined): Promise<void> => {
+    await journal.append({
+      items: page.items,
+      evidence: page.evidence,
+      ...(requested !== undefined && { requested }),
+      ...(page.cursor !== undefined && { cursor: page.cursor }),
+      ...(page.remainingCursors && { remaining: page.remainingCursors }),
+      ...(page.newestUpdate !== undefined && { newestUpdate: page.newestUpdate }),
+    });
+    pages++;
+    fetched += page.items.length + page.evidence.length;
+    skipped.push(...page.skipped);
+  };
+  const fetchAndRecord = async (cursor: string | undefined): Promise<TrackerPage> => {
+    const page = await fetchPage(cursor);
+    await record(page, cursor);
+    return page;
+  };
+
+  try {
+    if (replay.missing !== undefined) {
+      // The interrupted run had the whole list of pages: fetch the ones it did not finish.
+      await inParallel(replay.missing, options.parallelPages ?? 4, fetchAndRecord);
+    } else {
+      // A journal whose last page had no cursor is a finished run that crashed before saving.
+      let cursor = resumed ? replay.cursor : undefined;
+      let more = !resumed || cursor !== undefined;
+      while (more) {
+        const page = await fetchAndRecord(cursor);
+        if (page.remainingCursors && page.remainingCursors.length > 0) {
+          await inParallel(page.remainingCursors, options.parallelPages ?? 4, fetchAndRecord);
+          more = false;
+        } else {
+          cursor = page.cursor;
+          more = cursor !== undefined;
+        }
+      }
+    }
+  } catch (error) {
+    const failure = error instanceof TrackerError ? error : new TrackerError('transient', error instanceof Error ? error.message : String(error));
+    return {
+      tracker: adapter.name,
+      outcome: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
+      ...(previous && { snapshot: previous }),
+      pages,
+      fetched,
+      skipped,
+      error: failure,
+      milliseconds: performance.now() - started,
+      resumed,
+    };
+  }
+
+  const run = await journal.replay();
+  const snapshot: SourceSnapshot = {
+    tracker: adapter.name,
+    items: merge(since === undefined ? [] : (previous?.items ?? []), run.items),
+    evidence: merge(since === undefined ? [] : (previous?.evidence ?? []), run.evidence),
+    ...newest(previous?.watermark, run.newestUpdate, since === undefined),
+    etags: previous?.etags ?? {},
+    syncedAt: now().toISOString(),
+  };
+  await store.save(snapshot);
+  await journal.clear();
+  return { tracker: adapter.name, outcome: 'synced', snapshot, pages, fetched, skipped, milliseconds: performance.now() - started, resumed };
+}
+
+/** The previous records, with this run's replacing those of the same id. */
+function merge<T extends FrictionItem | Evidence>(previous: readonly T[], changed: ReadonlyMap<string, T>): T[] {
+  const merged = new Map<string, T>(previous.map((record) => [record.id, record]));
+  for (const [id, record] of changed) merged.set(id, record);
+  return [...merged.values()];
+}
+
+function newest(previous: string | undefined, run: string | undefined, full: boolean): { watermark?: string } {
+  const candidates = [full ? undefined : previous, run].filter((value): value is string => value !== undefined);
+  return candidates.length === 0 ? {} : { watermark: candidates.sort().at(-1) };
+}
+
+/** Runs `task` over the cursors with at most `limit` in flight. */
+async function inParallel(cursors: readonly string[], limit: number, task: (cursor: string) => Promise<unknown>): Promise<void> {
+  const queue = [...cursors];
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    // After one page fails for good, the others finish the page they have and take no more.
+    for (let cursor = queue.shift(); cursor !== undefined && !failed; cursor = queue.shift()) {
+      try {
+        await task(cursor);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // Every worker settles before the run reports: no page may still be journaling after it returns.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, queue.length) }, worker));
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}

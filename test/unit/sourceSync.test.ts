@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FrictionItem } from '../../server/src/domain/frictionItem';
+import type { RetryPolicy } from '../../server/src/trackers/retryPolicy';
+import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
+import { syncSource } from '../../server/src/trackers/sourceSync';
+import { SyncJournal } from '../../server/src/trackers/syncJournal';
+import type { PageRequest, TrackerAdapter, TrackerPage } from '../../server/src/trackers/trackerAdapter';
+import { TrackerError } from '../../server/src/trackers/trackerErrors';
+import { frictionItem } from '../support/builders';
+
+const FAST: RetryPolicy = { attempts: 3, baseMs: 1, capMs: 5 };
+const item = (key: string, updated: string, title = `Item ${key}`): FrictionItem => frictionItem({ id: `jira:${key}`, source: 'jira', key, title, updatedAt: updated });
+
+/**
+ * A scripted tracker for the engine's logic: pages by cursor, each answer or failure decided by
+ * the test. (The adapters themselves are tested against HTTP fakes of each tracker's API.)
+ */
+class ScriptedTracker implements TrackerAdapter {
+  readonly name = 'jira';
+  readonly source = 'jira';
+  readonly origin = 'https://acme.atlassian.net';
+  readonly requests: PageRequest[] = [];
+  constructor(private readonly answer: (request: PageRequest, call: number) => TrackerPage | TrackerError) {}
+  page(request: PageRequest): Promise<TrackerPage> {
+    this.requests.push(request);
+    const answer = this.answer(request, this.requests.length);
+    return answer instanceof TrackerError ? Promise.reject(answer) : Promise.resolve(answer);
+  }
+  check(): Promise<string> {
+    return Promise.resolve('ok');
+  }
+}
+
+const page = (items: FrictionItem[], cursor?: string, extra: Partial<TrackerPage> = {}): TrackerPage => ({
+  items,
+  evidence: [],
+  skipped: [],
+  ...(cursor !== undefined && { cursor }),
+  newestUpdate: items.map((i) => i.updatedAt ?? '').sort().at(-1),
+  ...extra,
+});
+
+describe('syncSource', () => {
+  let folder: string;
+  let store: SnapshotStore;
+  const signal = () => new AbortController().signal;
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'customer-lens-source-sync-'));
+    store = new SnapshotStore(folder);
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  const THREE_PAGES = (request: PageRequest) =>
+    request.cursor === undefined ? page([item('PAY-1', '2026-11-01')], 'p2') : request.cursor === 'p2' ? page([item('PAY-2', '2026-11-03')], 'p3') : page([item('PAY-3', '2026-11-02')]);
+
+  it('does a full sync page by page, saves the snapshot with the newest update as watermark, and clears the journal', async () => {
+    const tracker = new ScriptedTracker(THREE_PAGES);
+    const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+    assert.equal(result.outcome, 'synced');
+    assert.deepEqual(tracker.requests.map((r) => r.cursor), [undefined, 'p2', 'p3']);
+    const saved = await store.load('jira');
+    assert.deepEqual(saved?.items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3']);
+    assert.equal(saved?.watermark, '2026-11-03');
+    assert.equal((await new SyncJournal(store.journalOf('jira')).replay()).pages, 0);
+  });
+
+  it('syncs incrementally from the watermark and merges changes into the last snapshot', async () => {
+    await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+    const tracker = new ScriptedTracker(() => page([item('PAY-2', '2026-11-05', 'Renamed'), item('PAY-4', '2026-11-04')]));
+    const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+    assert.equal(tracker.requests[0]?.since, '2026-11-03');
+    assert.deepEqual(result.snapshot?.items.map((i) => `${i.key}:${i.title}`), ['PAY-1:Item PAY-1', 'PAY-2:Renamed', 'PAY-3:Item PAY-3', 'PAY-4:Item PAY-4']);
+    assert.equal(result.snapshot?.watermark, '2026-11-05');
+  });
+
+  it('retries a rate-limited page and carries on', async () => {
+    const tracker = new ScriptedTracker((request, call) => (call === 2 ? new TrackerError('rate-limited', '429', 1) : THREE_PAGES(request)));
+    const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+    assert.equal(result.outcome, 'synced');
+    assert.deepEqual(tracker.requests.map((r) => r.cursor), [undefined, 'p2', 'p2', 'p3']);
+  });
+
+  it('keeps the last good snapshot when a run fails, then resumes at the failed page without duplicates', async () => {
+    await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+    const failing = new ScriptedTracker((request) =>
+      request.cursor === undefined ? page([item('PAY-5', '2026-11-06')], 'q2') : new TrackerError('transient', '503'),
+    );
+    const failed = await syncSource(failing, store, { signal: signal(), retry: FAST });
+    assert.equal(failed.outcome, 'failed');
+    assert.equal(failed.error?.kind, 'transient');
+    assert.deepEqual((await store.load('jira'))?.items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3'], 'last good snapshot in force');
+
+    const resuming = new ScriptedTracker((request) => (request.cursor === 'q2' ? page([item('PAY-6', '2026-11-07')]) : page([item('WRONG', '2026-11-08')])));
+    const resumed = await syncSource(resuming, store, { signal: signal(), retry: FAST });
+    assert.equal(resumed.resumed, true);
+    assert.deepEqual(resuming.requests.map((r) => [r.cursor, r.since]), [['q2', '2026-11-03']], 'continues the interrupted run, same window');
+    assert.deepEqual(resumed.snapshot?.items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-5', 'PAY-6']);
+  });
+
+  it('finishes a run that crashed after its last page but before saving, without fetching again', async () => {
+    const journal = new SyncJournal(store.journalOf('jira'));
+    await journal.append({ items: [item('PAY-7', '2026-11-09')], evidence: [] });
+    const tracker = new ScriptedTracker(() => new TrackerError('config', 'must not be called'));
+    const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+    assert.equal(result.outcome, 'synced');
+    assert.equal(tracker.requests.length, 0);
+    assert.deepEqual(result.snapshot?.items.map((i) => i.key), ['PAY-7']);
+  });
+
+  it('fetches pages listed up front in parallel, and after a crash fetches only the missing ones', async () => {
+    const cursors = ['2', '3', '4', '5', '6'];
+    const first = new ScriptedTracker((request) =>
+      request.cursor === undefined
+        ? page([item('GH-1', '2026-11-01')], undefined, { remainingCursors: cursors })
+        : request.cursor === '5'
+          ? new TrackerError('auth', '401')
+          : page([item(`GH-${request.cursor}`, '2026-11-01')]),
+    );
+    const failed = await syncSource(first, store, { signal: signal(), retry: FAST, parallelPages: 2 });
+    assert.equal(failed.outcome, 'failed');
+    const done = new Set(first.requests.filter((r) => r.cursor !== '5' && r.cursor !== undefined).map((r) => r.cursor));
+
+    const second = new ScriptedTracker((request) => page([item(`GH-${request.cursor ?? 'first'}`, '2026-11-02')]));
+    const result = await syncSource(second, store, { signal: signal(), retry: FAST, parallelPages: 2 });
+    assert.equal(result.outcome, 'synced');
+    const refetched = second.requests.map((r) => r.cursor);
+    assert.ok(refetched.includes('5'), 'the failed page is fetched');
+    assert.ok(refetched.every((cursor) => cursor !== undefined && !done.has(cursor)), `only missing pages: ${refetched.join(',')}`);
+    assert.deepEqual(result.snapshot?.items.map((i) => i.key).sort(), ['GH-1', 'GH-2', 'GH-3', 'GH-4', 'GH-5', 'GH-6']);
+  });
+
+  it('stops when cancelled, leaving the snapshot as it was', async () => {
+    const controller = new AbortController();
+    const tracker = new ScriptedTracker((request) => {
+      if (request.cursor === 'p2') controller.abort();
+      return request.cursor === 'p2' ? new TrackerError('cancelled', 'sync cancelled') : THREE_PAGES(request);
+    });
+    const result = await syncSource(tracker, store, { signal: controller.signal, retry: FAST });
+    assert.equal(result.outcome, 'cancelled');
+    assert.equal(await store.load('jira'), undefined);
+  });
+});
