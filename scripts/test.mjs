@@ -12,6 +12,8 @@ const SUITES = {
   webview: 'test/webview/.mocharc.json',
   // A real VS Code (code-server) driven through Debian's Chromium; see test/e2e/codeServer.ts.
   e2e: 'test/e2e/.mocharc.json',
+  // The mocha suite inside the extension host of a second code-server; see test/integration/README.md.
+  integration: 'test/integration/.mocharc.json',
 };
 
 const requested = process.argv.slice(2);

@@ -10,7 +10,11 @@ export interface CodeServerOptions {
   readonly workspace: string;
   /** The extension to install: a `.vsix`. */
   readonly vsix: string;
+  /** More `.vsix` files to install next to it (e.g. the integration suite's runner extension). */
+  readonly extraVsix?: readonly string[];
   readonly settings?: Record<string, unknown>;
+  /** Extra environment variables for code-server (its extension host inherits them). */
+  readonly env?: Record<string, string>;
   readonly log?: (line: string) => void;
 }
 
@@ -70,7 +74,7 @@ export class CodeServer {
     cpSync(options.workspace, workspaceCopy, { recursive: true });
     mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
-    installExtension(install, options.vsix, userDataDir, extensionsDir);
+    installExtensions(install, [options.vsix, ...(options.extraVsix ?? [])], userDataDir, extensionsDir);
 
     const port = await freePort();
     const server = new CodeServer(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspaceCopy)}`, workspaceCopy, userDataDir, temporary);
@@ -89,7 +93,7 @@ export class CodeServer {
         workspaceCopy,
       ],
       // Its own process group, so stop() also ends the extension host and language server.
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(temporary, 'config') } },
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, XDG_CONFIG_HOME: path.join(temporary, 'config') } },
     );
     server.process = child;
     const collect = (chunk: Buffer) => server.output.push(...chunk.toString().split('\n').filter(Boolean));
@@ -131,13 +135,15 @@ export class CodeServer {
   }
 }
 
-function installExtension(install: CodeServerInstall, vsix: string, userDataDir: string, extensionsDir: string): void {
-  const result = spawnSync(install.node, [install.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
+/** One code-server CLI call for all of them: each start of its Node costs a second or two. */
+function installExtensions(install: CodeServerInstall, vsixFiles: readonly string[], userDataDir: string, extensionsDir: string): void {
+  const result = spawnSync(install.node, [install.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix])], {
     encoding: 'utf8',
     timeout: 120_000,
   });
-  if (result.status !== 0 || !/successfully installed/i.test(result.stdout)) {
-    throw new Error(`installing ${vsix} into code-server failed:\n${result.stdout}\n${result.stderr}`);
+  const installed = result.stdout.match(/successfully installed/gi)?.length ?? 0;
+  if (result.status !== 0 || installed < vsixFiles.length) {
+    throw new Error(`installing ${vsixFiles.join(', ')} into code-server failed:\n${result.stdout}\n${result.stderr}`);
   }
 }
 
