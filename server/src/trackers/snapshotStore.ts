@@ -12,7 +12,7 @@ export interface SourceSnapshot {
   readonly evidence: readonly Evidence[];
   /** The newest update seen: the next run asks only for what changed since. */
   readonly watermark?: string;
-  /** Per-URL ETags (GitHub), so an unchanged re-sync costs 304s. */
+  /** The ETags the last completed run saw, per request URL (GitHub), so an unchanged re-sync costs 304s. */
   readonly etags: Readonly<Record<string, string>>;
   readonly syncedAt: string;
 }

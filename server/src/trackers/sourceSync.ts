@@ -45,12 +45,20 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
   const replay = await journal.replay();
   const resumed = replay.pages > 0;
   const since = options.full ? undefined : previous?.watermark;
+  // ETags are only safe where the run merges into the previous snapshot (see PageRequest.etags).
+  const offeredEtags = since === undefined ? undefined : previous?.etags;
+  const etags: Record<string, string> = {};
   const skipped: { id: string; reason: string }[] = [];
   let pages = 0;
   let fetched = 0;
 
   const fetchPage = (cursor: string | undefined): Promise<TrackerPage> => {
-    const request: PageRequest = { ...(since !== undefined && { since }), ...(cursor !== undefined && { cursor }), signal: options.signal };
+    const request: PageRequest = {
+      ...(since !== undefined && { since }),
+      ...(cursor !== undefined && { cursor }),
+      ...(offeredEtags && { etags: offeredEtags }),
+      signal: options.signal,
+    };
     return withRetries(() => adapter.page(request), options.signal, { ...(options.retry && { policy: options.retry }), ...(options.onRetry && { onRetry: options.onRetry }) });
   };
   const record = async (page: TrackerPage, requested: string | undefined): Promise<void> => {
@@ -65,6 +73,8 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
     pages++;
     fetched += page.items.length + page.evidence.length;
     skipped.push(...page.skipped);
+    // Kept in memory, not journaled: a resumed run that lost some only pays a 200 for them next time.
+    Object.assign(etags, page.etags);
   };
   const fetchAndRecord = async (cursor: string | undefined): Promise<TrackerPage> => {
     const page = await fetchPage(cursor);
@@ -112,7 +122,7 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
     items: merge(since === undefined ? [] : (previous?.items ?? []), run.items),
     evidence: merge(since === undefined ? [] : (previous?.evidence ?? []), run.evidence),
     ...newest(previous?.watermark, run.newestUpdate, since === undefined),
-    etags: previous?.etags ?? {},
+    etags,
     syncedAt: now().toISOString(),
   };
   await store.save(snapshot);

@@ -16,6 +16,11 @@ export interface TrackerPage {
   readonly remainingCursors?: readonly string[];
   /** The newest update time on this page: the next run's watermark once the run completes. */
   readonly newestUpdate?: string;
+  /**
+   * Validators this page's requests were answered with (request URL → ETag), including ones a
+   * 304 confirmed. The completed run's set replaces the snapshot's, so it never grows stale.
+   */
+  readonly etags?: Readonly<Record<string, string>>;
 }
 
 export interface PageRequest {
@@ -23,6 +28,12 @@ export interface PageRequest {
   readonly since?: string;
   /** The page to fetch: absent for the first, else a `cursor` from an earlier page (maybe persisted). */
   readonly cursor?: string;
+  /**
+   * Validators (request URL → ETag) saved by the last completed run, offered only when this run
+   * merges into that run's snapshot: a 304 then means "nothing you lack", so the adapter returns
+   * no records for it. A full run gets none, since there a 304 would drop the unchanged records.
+   */
+  readonly etags?: Readonly<Record<string, string>>;
   readonly signal: AbortSignal;
 }
 
