@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { Evidence } from '../../domain/evidence';
+import type { CustomerQuote } from '../../domain/frictionItem';
+import { ticketItemKeys, type KeyMapping } from './zendeskKeys';
+
+const isoTime = z.string().transform((value, context) => {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    context.addIssue({ code: 'custom', message: `not a timestamp: ${value.slice(0, 40)}` });
+    return z.NEVER;
+  }
+  return new Date(ms).toISOString();
+});
+
+const id = z.number().int().positive();
+
+/** A ticket as the incremental export returns it: only what the mapping reads. */
+const ticketSchema = z.object({
+  id,
+  status: z.string(),
+  subject: z.string().nullish(),
+  description: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+  custom_fields: z.array(z.object({ id: z.number(), value: z.unknown() })).nullish(),
+  requester_id: id.nullish(),
+  organization_id: id.nullish(),
+  created_at: isoTime,
+  updated_at: isoTime,
+});
+
+/** Deleted tickets come back with little more than this. */
+const deletedSchema = z.object({ id, status: z.literal('deleted'), updated_at: isoTime });
+
+/** Sideloaded (`include=users,organizations`): names for the page's requesters and organizations. */
+export const namedSchema = z.object({ id: z.number(), name: z.string().nullish() });
+
+export interface TicketMapping extends KeyMapping {
+  /** The Zendesk account as configured: agent URLs start here. */
+  readonly site: string;
+  /**
+   * An incremental run merges into the last snapshot by id: a ticket that was evidence and is now
+   * deleted or unlinked must overwrite it, so it comes back with no item keys (a tombstone). A
+   * full run replaces the snapshot, so there it is simply left out.
+   */
+  readonly tombstones: boolean;
+}
+
+export interface Sideloads {
+  readonly users: ReadonlyMap<number, string>;
+  readonly organizations: ReadonlyMap<number, string>;
+}
+
+export interface MappedTickets {
+  readonly evidence: Evidence[];
+  readonly skipped: { readonly id: string; readonly reason: string }[];
+  /** The newest `updated_at` of every readable ticket, linked or not: the export is by time over all tickets. */
+  readonly newestUpdate?: string;
+}
+
+export const QUOTE_LIMIT = 300;
+
+/** Maps a page's tickets one by one: a ticket that fails validation is skipped and reported, the rest kept. */
+export function mapTickets(tickets: readonly unknown[], sideloads: Sideloads, mapping: TicketMapping): MappedTickets {
+  const evidence: Evidence[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  let newestUpdate: string | undefined;
+  const seen = (updatedAt: string) => {
+    if (newestUpdate === undefined || updatedAt > newestUpdate) newestUpdate = updatedAt;
+  };
+  tickets.forEach((raw, index) => {
+    const deleted = deletedSchema.safeParse(raw);
+    if (deleted.success) {
+      seen(deleted.data.updated_at);
+      if (mapping.tombstones) evidence.push(tombstone(deleted.data.id, deleted.data.updated_at));
+      return;
+    }
+    const parsed = ticketSchema.safeParse(raw);
+    if (!parsed.success) {
+      skipped.push({ id: skippedId(raw, index), reason: reasonOf(parsed.error) });
+      return;
+    }
+    const ticket = parsed.data;
+    seen(ticket.updated_at);
+    const itemKeys = ticketItemKeys({ tags: ticket.tags ?? [], customFields: ticket.custom_fields ?? [] }, mapping);
+    if (itemKeys.length === 0) {
+      if (mapping.tombstones) evidence.push(tombstone(ticket.id, ticket.updated_at));
+      return;
+    }
+    const organizationId = ticket.organization_id ?? undefined;
+    const requesterId = ticket.requester_id ?? undefined;
+    const organization = organizationId === undefined ? undefined : sideloads.organizations.get(organizationId);
+    const requester = requesterId === undefined ? undefined : sideloads.users.get(requesterId);
+    const named = clean(organization) ?? clean(requester);
+    // Without a name, an opaque identity still lets distinct customers be counted.
+    const customer = named ?? (organizationId !== undefined ? `zendesk-org:${organizationId}` : requesterId !== undefined ? `zendesk-user:${requesterId}` : undefined);
+    const text = firstParagraph(ticket.description ?? '');
+    const quote: CustomerQuote | undefined = text === '' ? undefined : { text, ...(named !== undefined && { customer: named }), date: ticket.created_at.slice(0, 10) };
+    evidence.push({
+      id: `zendesk:${ticket.id}`,
+      source: 'zendesk',
+      itemKeys,
+      ...(customer !== undefined && { customer }),
+      ...(quote && { quote }),
+      url: `${mapping.site}/agent/tickets/${ticket.id}`,
+      updatedAt: ticket.updated_at,
+    });
+  });
+  return { evidence, skipped, ...(newestUpdate !== undefined && { newestUpdate }) };
+}
+
+function tombstone(ticketId: number, updatedAt: string): Evidence {
+  return { id: `zendesk:${ticketId}`, source: 'zendesk', itemKeys: [], updatedAt };
+}
+
+/** The description's first paragraph as one line of plain text, at most QUOTE_LIMIT characters. */
+export function firstParagraph(description: string): string {
+  const paragraph = description
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((part) => part.replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim())
+    .find((part) => part !== '');
+  if (paragraph === undefined) return '';
+  if (paragraph.length <= QUOTE_LIMIT) return paragraph;
+  const cut = paragraph.slice(0, QUOTE_LIMIT - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > QUOTE_LIMIT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+function clean(name: string | undefined): string | undefined {
+  const flat = name?.replace(/\p{Cc}/gu, '').trim();
+  return flat ? flat.slice(0, 200) : undefined;
+}
+
+function skippedId(raw: unknown, index: number): string {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const value = record['id'];
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? `zendesk:${String(value).slice(0, 32)}` : `zendesk:#${index}`;
+}
+
+function reasonOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
