@@ -1,4 +1,4 @@
-// Builds the three bundles (client, server, webview) with esbuild and copies the
+// Builds the bundles (client, server, CLI, webview) with esbuild and copies the
 // tree-sitter grammars the server loads at run time next to the server bundle.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -54,6 +54,16 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     // The bundle loads grammars from dist/grammars; require.resolve is only the unbundled fallback.
     logOverride: { 'require-resolve-not-external': 'silent' },
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The `customer-lens` npm bin; not shipped in the .vsix (.vscodeignore).
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     ...common,

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
+import { compareByImpact, type FrictionItem } from '../domain/frictionItem';
+import { loadLocalData } from '../local/localData';
+import { LOCAL_FOLDER } from '../local/schemas';
+import { SnapshotStore } from '../trackers/snapshotStore';
+import type { TrackerConfig } from '../trackers/trackerConfig';
+import { createTrackers, environmentTokens, syncAll } from '../trackers/trackerSet';
+
+export const USAGE = `Usage: customer-lens items [--json] [--source <name|type|local>] [--root <dir>] [--full] [--cache <dir>]
+
+Lists the friction items of a workspace's .customer-lens/ files merged with its configured
+trackers (.customer-lens/config.yaml), most impact first. Tokens come from the environment:
+CUSTOMER_LENS_<NAME>_TOKEN (optionally CUSTOMER_LENS_<NAME>_ORIGIN to bind it to an origin).
+
+  --json            print a JSON array of items
+  --source <s>      only items from the tracker with this name or type ('local' for local files)
+  --root <dir>      the workspace folder (default: the current directory)
+  --full            ignore the sync watermarks and fetch everything
+  --cache <dir>     where snapshots are kept (default: $XDG_CACHE_HOME/customer-lens/<hash of root>)
+  -h, --help        show this help
+
+Exit status: 0 ok, 1 failure (one line on stderr), 2 usage error.`;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export type MergeSources = (sources: readonly SourceRecords[]) => FrictionItem[];
+
+class UsageError extends Error {}
+class Failure extends Error {}
+
+interface ItemsArgs {
+  readonly json: boolean;
+  readonly source?: string;
+  readonly root: string;
+  readonly full: boolean;
+  readonly cache?: string;
+}
+
+function parse(argv: readonly string[], cwd: string): ItemsArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        source: { type: 'string' },
+        root: { type: 'string' },
+        full: { type: 'boolean' },
+        cache: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('missing command');
+  if (positionals[0] !== 'items') throw new UsageError(`unknown command '${positionals[0]}'`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  for (const key of ['source', 'root', 'cache'] as const) if (values[key] === '') throw new UsageError(`--${key} needs a value`);
+  return {
+    json: values.json ?? false,
+    ...(values.source !== undefined && { source: values.source }),
+    root: path.resolve(cwd, values.root ?? '.'),
+    full: values.full ?? false,
+    ...(values.cache !== undefined && { cache: path.resolve(cwd, values.cache) }),
+  };
+}
+
+export function defaultCacheFolder(root: string, env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'customer-lens', createHash('sha1').update(root).digest('hex'));
+}
+
+const readText = async (filePath: string): Promise<string | undefined> => {
+  try {
+    return await readFile(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+};
+
+/** A tracker entry as config.yaml has it: is it the one `--source` names? */
+function selects(source: string | undefined, entry: { name?: unknown; type?: unknown }): boolean {
+  if (source === undefined) return true;
+  const type = typeof entry.type === 'string' ? entry.type : '';
+  return entry.name === source || type === source || (source === 'jira' && type === 'jira-dc');
+}
+
+/** Tokens never reach the output, even if a tracker echoed one back. */
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.filter((secret) => secret.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function formatTable(items: readonly FrictionItem[]): string {
+  const rows = items.map((item) => [item.key, item.severity, item.status, `${item.impact.customers} ${item.impact.customers === 1 ? 'customer' : 'customers'}`, oneLine(item.title)]);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(0, ...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : column === 3 ? cell.padStart(widths[3] ?? 0) : cell)).join('  ')).join('\n');
+}
+
+async function items(args: ItemsArgs, io: CliIo, merge: MergeSources): Promise<void> {
+  try {
+    if (!(await stat(path.join(args.root, LOCAL_FOLDER))).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new Failure(`no ${LOCAL_FOLDER} folder in ${args.root}`);
+  }
+  const local = await loadLocalData(args.root, readText);
+  const error = local.problems.find((problem) => problem.severity === 'error');
+  if (error) throw new Failure(`${path.relative(args.root, error.file) || error.file}:${error.line + 1}: ${oneLine(error.message)}`);
+
+  const entries = local.config.trackers;
+  const knownSource = args.source === undefined || args.source === 'local' || entries.some((entry) => selects(args.source, entry));
+  if (!knownSource) throw new Failure(`no source '${args.source}': configured are local${entries.map((entry) => `, ${entry.name}`).join('')}`);
+  const selected = args.source === 'local' ? [] : entries.filter((entry) => selects(args.source, entry));
+
+  const sources: SourceRecords[] = [];
+  if (args.source === undefined || args.source === 'local') sources.push({ source: 'local', items: local.items, evidence: [] });
+  if (selected.length > 0) {
+    const tokenSource = environmentTokens(io.env);
+    const secrets: string[] = [];
+    const set = createTrackers(selected, (config: TrackerConfig) => {
+      const approved = tokenSource(config);
+      if (approved) secrets.push(approved.token);
+      return approved;
+    });
+    if (set.problems.length > 0) throw new Failure(redact(set.problems.map((problem) => `${problem.tracker}: ${oneLine(problem.message)}`).join('; '), secrets));
+    const store = new SnapshotStore(args.cache ?? defaultCacheFolder(args.root, io.env));
+    const controller = new AbortController();
+    const results = await syncAll(set.adapters, store, { signal: controller.signal, full: args.full });
+    const failed = results.filter((result) => result.outcome !== 'synced');
+    if (failed.length > 0) throw new Failure(redact(failed.map((result) => `${result.tracker}: ${oneLine(result.error?.message ?? result.outcome)}`).join('; '), secrets));
+    for (const result of results) sources.push({ source: result.tracker, items: result.snapshot?.items ?? [], evidence: result.snapshot?.evidence ?? [] });
+  }
+
+  const merged = [...merge(sources)].sort(compareByImpact);
+  io.stdout(args.json ? `${JSON.stringify(merged, null, 2)}\n` : merged.length > 0 ? `${formatTable(merged)}\n` : '');
+}
+
+/** Runs the CLI; resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo, merge: MergeSources = mergeSources): Promise<number> {
+  let args;
+  try {
+    args = parse(argv, io.cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`customer-lens: ${error.message}\n${USAGE.split('\n')[0] ?? ''}\nRun 'customer-lens --help' for details.\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    await items(args, io, merge);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`customer-lens: ${oneLine(message)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,150 @@
+import { createGithubAdapter } from './github/githubAdapter';
+import { createJiraAdapter } from './jira/jiraAdapters';
+import { createLinearAdapter } from './linear/linearAdapter';
+import type { SnapshotStore } from './snapshotStore';
+import { syncSource, type SourceSyncOptions, type SourceSyncResult } from './sourceSync';
+import type { TrackerAdapter } from './trackerAdapter';
+import { originOf, tokenVariable, trackerConfigSchema, type TrackerConfig } from './trackerConfig';
+import { createZendeskAdapter } from './zendesk/zendeskAdapter';
+
+/** A token and the origin the user approved it for. */
+export interface ApprovedToken {
+  readonly token: string;
+  readonly origin: string;
+}
+
+/** Where tokens come from: SecretStorage in the editor, the environment for the CLI. */
+export type TokenSource = (tracker: TrackerConfig) => ApprovedToken | undefined;
+
+export interface TrackerProblem {
+  /** The configured name, or `trackers[i]` when the entry has none. */
+  readonly tracker: string;
+  readonly message: string;
+}
+
+export interface TrackerSet {
+  readonly adapters: TrackerAdapter[];
+  readonly configs: TrackerConfig[];
+  readonly problems: TrackerProblem[];
+}
+
+export interface CreateTrackersOptions {
+  readonly timeoutMs?: number;
+  readonly proxy?: string;
+  readonly strictSSL?: boolean;
+}
+
+/** `CUSTOMER_LENS_<NAME>_ORIGIN`: binds the environment's token to an origin explicitly. */
+export function originVariable(trackerName: string): string {
+  return tokenVariable(trackerName).replace(/_TOKEN$/, '_ORIGIN');
+}
+
+function normalOrigin(value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Tokens from the environment (CLI, standalone server): `CUSTOMER_LENS_<NAME>_TOKEN`, bound to
+ * the origin the config names (the user set the variable for this config), or to
+ * `CUSTOMER_LENS_<NAME>_ORIGIN` when that is set.
+ */
+export function environmentTokens(env: Readonly<Record<string, string | undefined>>): TokenSource {
+  return (config) => {
+    const token = env[tokenVariable(config.name)]?.trim();
+    if (!token) return undefined;
+    const bound = env[originVariable(config.name)]?.trim();
+    return { token, origin: bound ? normalOrigin(bound) : originOf(config) };
+  };
+}
+
+function entryName(entry: unknown, index: number): string {
+  if (typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' && entry.name !== '') return entry.name;
+  return `trackers[${index}]`;
+}
+
+/**
+ * Builds an adapter per valid `trackers:` entry that has a token approved for the origin it
+ * names. A bad entry, a missing token, or a token bound to another origin is a problem; that
+ * tracker is not built (it gets no token and makes no request), the others still are.
+ */
+export function createTrackers(configs: readonly unknown[], tokens: TokenSource, options: CreateTrackersOptions = {}): TrackerSet {
+  const adapters: TrackerAdapter[] = [];
+  const built: TrackerConfig[] = [];
+  const problems: TrackerProblem[] = [];
+  const names = new Set<string>();
+  configs.forEach((entry, index) => {
+    const tracker = entryName(entry, index);
+    const parsed = trackerConfigSchema.safeParse(entry);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      problems.push({ tracker, message: `invalid tracker config: ${where}${issue?.message ?? 'invalid'}` });
+      return;
+    }
+    const config = parsed.data;
+    if (names.has(config.name)) {
+      problems.push({ tracker, message: `duplicate tracker name '${config.name}': this entry is ignored` });
+      return;
+    }
+    names.add(config.name);
+    const approved = tokens(config);
+    if (!approved || approved.token === '') {
+      problems.push({ tracker, message: `no token: set ${tokenVariable(config.name)}` });
+      return;
+    }
+    const origin = originOf(config);
+    if (normalOrigin(approved.origin) !== origin) {
+      problems.push({ tracker, message: `token for ${config.name} is bound to ${normalOrigin(approved.origin)}, config names ${origin}: not sent` });
+      return;
+    }
+    const token = (): string => approved.token;
+    const http = {
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      ...(options.proxy !== undefined && { proxy: options.proxy }),
+      ...(options.strictSSL !== undefined && { strictSSL: options.strictSSL }),
+    };
+    adapters.push(adapterFor(config, origin, token, http));
+    built.push(config);
+  });
+  return { adapters, configs: built, problems };
+}
+
+function adapterFor(config: TrackerConfig, origin: string, token: () => string, http: Omit<CreateTrackersOptions, never>): TrackerAdapter {
+  switch (config.type) {
+    case 'jira':
+    case 'jira-dc':
+      return createJiraAdapter(config, { ...http, origin, token });
+    case 'github':
+      return createGithubAdapter(config, { ...http, token });
+    case 'linear':
+      return createLinearAdapter(config, { ...http, token });
+    case 'zendesk':
+      return createZendeskAdapter(config, { ...http, origin, token });
+  }
+}
+
+export interface SyncAllOptions extends Omit<SourceSyncOptions, 'signal' | 'full'> {
+  readonly signal: AbortSignal;
+  /** Sources synced at once. */
+  readonly concurrency?: number;
+  readonly full?: boolean;
+}
+
+/** Syncs every source with at most `concurrency` at once; results in the adapters' order. */
+export async function syncAll(adapters: readonly TrackerAdapter[], store: SnapshotStore, options: SyncAllOptions): Promise<SourceSyncResult[]> {
+  const { concurrency = 3, ...sourceOptions } = options;
+  const results: SourceSyncResult[] = new Array<SourceSyncResult>(adapters.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < adapters.length; index = next++) {
+      const adapter = adapters[index];
+      if (adapter) results[index] = await syncSource(adapter, store, sourceOptions);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, adapters.length)) }, worker));
+  return results;
+}
