@@ -188,7 +188,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
         assert.equal(snapshotFile(), afterRecovery, 'the last good snapshot, byte for byte');
         assert.notEqual(afterRecovery, good);
 
-        fake.server.faults.clear();
+        fake.faults.clear();
         const healed = await sync({}, adapter(options));
         assert.equal(healed.outcome, 'synced', healed.error?.message);
         assert.deepEqual(rows(healed.snapshot?.items ?? []), expected());

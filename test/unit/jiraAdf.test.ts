@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { adfToText, MAX_TEXT_LENGTH } from '../../server/src/trackers/jira/adf';
-import { generateIssues, plainText, seededRandom } from '../fakes/jira/jiraData';
+import { generateIssues, plainText } from '../fakes/jira/jiraData';
+import { seededRandom } from '../fakes/seededRandom';
 import { toAdf } from '../fakes/jira/jiraRender';
 
 const doc = (...content: unknown[]) => ({ type: 'doc', version: 1, content });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { wikiMarkupToText } from '../../server/src/trackers/jira/wikiMarkup';
-import { generateIssues, plainText, seededRandom } from '../fakes/jira/jiraData';
+import { generateIssues, plainText } from '../fakes/jira/jiraData';
+import { seededRandom } from '../fakes/seededRandom';
 import { toWiki } from '../fakes/jira/jiraRender';
 
 describe('wikiMarkupToText (Jira Data Center descriptions)', () => {

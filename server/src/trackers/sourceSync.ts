@@ -1,5 +1,6 @@
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
+import { mapWithLimit } from './mapWithLimit';
 import { withRetries, type RetryPolicy } from './retryPolicy';
 import type { SnapshotStore, SourceSnapshot } from './snapshotStore';
 import { SyncJournal } from './syncJournal';
@@ -85,7 +86,7 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
   try {
     if (replay.missing !== undefined) {
       // The interrupted run had the whole list of pages: fetch the ones it did not finish.
-      await inParallel(replay.missing, options.parallelPages ?? 4, fetchAndRecord);
+      await mapWithLimit(replay.missing, options.parallelPages ?? 4, fetchAndRecord);
     } else {
       // A journal whose last page had no cursor is a finished run that crashed before saving.
       let cursor = resumed ? replay.cursor : undefined;
@@ -93,7 +94,7 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
       while (more) {
         const page = await fetchAndRecord(cursor);
         if (page.remainingCursors && page.remainingCursors.length > 0) {
-          await inParallel(page.remainingCursors, options.parallelPages ?? 4, fetchAndRecord);
+          await mapWithLimit(page.remainingCursors, options.parallelPages ?? 4, fetchAndRecord);
           more = false;
         } else {
           cursor = page.cursor;
@@ -140,25 +141,4 @@ function merge<T extends FrictionItem | Evidence>(previous: readonly T[], change
 function newest(previous: string | undefined, run: string | undefined, full: boolean): { watermark?: string } {
   const candidates = [full ? undefined : previous, run].filter((value): value is string => value !== undefined);
   return candidates.length === 0 ? {} : { watermark: candidates.sort().at(-1) };
-}
-
-/** Runs `task` over the cursors with at most `limit` in flight. */
-async function inParallel(cursors: readonly string[], limit: number, task: (cursor: string) => Promise<unknown>): Promise<void> {
-  const queue = [...cursors];
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    // After one page fails for good, the others finish the page they have and take no more.
-    for (let cursor = queue.shift(); cursor !== undefined && !failed; cursor = queue.shift()) {
-      try {
-        await task(cursor);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  // Every worker settles before the run reports: no page may still be journaling after it returns.
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, queue.length) }, worker));
-  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
 }

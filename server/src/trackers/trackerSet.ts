@@ -6,6 +6,7 @@ import { syncSource, type SourceSyncOptions, type SourceSyncResult } from './sou
 import type { TrackerAdapter } from './trackerAdapter';
 import { originOf, tokenVariable, trackerConfigSchema, type TrackerConfig } from './trackerConfig';
 import { createZendeskAdapter } from './zendesk/zendeskAdapter';
+import { mapWithLimit } from './mapWithLimit';
 
 /** A token and the origin the user approved it for. */
 export interface ApprovedToken {
@@ -137,14 +138,6 @@ export interface SyncAllOptions extends Omit<SourceSyncOptions, 'signal' | 'full
 /** Syncs every source with at most `concurrency` at once; results in the adapters' order. */
 export async function syncAll(adapters: readonly TrackerAdapter[], store: SnapshotStore, options: SyncAllOptions): Promise<SourceSyncResult[]> {
   const { concurrency = 3, ...sourceOptions } = options;
-  const results: SourceSyncResult[] = new Array<SourceSyncResult>(adapters.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < adapters.length; index = next++) {
-      const adapter = adapters[index];
-      if (adapter) results[index] = await syncSource(adapter, store, sourceOptions);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, adapters.length)) }, worker));
-  return results;
+  // syncSource reports a failed source in its result rather than throwing, so one bad tracker never stops the others.
+  return mapWithLimit(adapters, concurrency, (adapter) => syncSource(adapter, store, sourceOptions));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FakeServer, type FakeReply, type FakeRequest, type LoggedRequest } from '../fakeServer';
+import { VendorFake } from '../vendorFake';
 import { isoSeconds, renderIssue, seedIssues, type FakeIssue, type RenderContext } from './githubFakeData';
 import { FakeRateLimit } from './githubFakeRateLimit';
 
@@ -31,7 +32,7 @@ const ISSUES_PATH = /\/(?:repos\/[^/]+\/[^/]+|repositories\/\d+)\/issues$/;
  * limits, GitHub's error bodies, and `GET /user`. Faults: the shared switches of `FakeServer`
  * (5xx, timeouts, resets, truncated JSON) and GitHub's own (below).
  */
-export class GithubFake {
+export class GithubFake extends VendorFake {
   readonly token: string;
   readonly rateLimit: FakeRateLimit;
   /** Every `Link` URL points to this origin instead (a hostile or misconfigured server). */
@@ -43,11 +44,12 @@ export class GithubFake {
   private readonly listings = new Map<string, FakeIssue[]>();
 
   private constructor(
-    readonly server: FakeServer,
+    server: FakeServer,
     private readonly prefix: string,
     private readonly webBase: string,
     options: GithubFakeOptions,
   ) {
+    super(server);
     this.token = options.token ?? FAKE_TOKEN;
     const repos = options.repos ?? ['acme/payments', 'acme/checkout'];
     repos.forEach((repo, index) => this.repoIds.set(repo, 1_296_269 + index));
@@ -73,26 +75,14 @@ export class GithubFake {
     return fake;
   }
 
-  get origin(): string {
-    return this.server.origin;
-  }
-
   /** The configured `url` of a tracker pointing here: the origin, plus `/api/v3` for GHES. */
   get apiBase(): string {
     return `${this.server.origin}${this.prefix}`;
   }
 
-  get requests(): readonly LoggedRequest[] {
-    return this.server.requests;
-  }
-
   /** Requests to issues lists (either spelling), in arrival order. */
   listRequests(): LoggedRequest[] {
     return this.server.requestsTo(ISSUES_PATH);
-  }
-
-  set latencyMs(ms: number) {
-    this.server.latencyMs = ms;
   }
 
   set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
@@ -186,10 +176,6 @@ export class GithubFake {
   /** The next `count` issues-list requests get a 200 with truncated JSON. */
   malformedJson(count: number): void {
     this.server.faults.next(count, 'malformed-json', { path: ISSUES_PATH });
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   private async authorized(request: FakeRequest, handle: () => FakeReply | Promise<FakeReply>): Promise<FakeReply> {

@@ -1,3 +1,5 @@
+import { seededRandom } from '../seededRandom';
+
 /**
  * The GitHub fake's records and how it renders them: issues and pull requests in GitHub's REST
  * shape (`GET /repos/{owner}/{repo}/issues`, API version 2022-11-28), generated from a seed so
@@ -40,24 +42,13 @@ const SEED_START = Date.parse('2026-01-05T09:00:00Z');
 const EXTRA_LABELS = ['bug', 'enhancement', 'severity:critical', 'severity:high', 'severity:low', 'P0', 'P1', 'P2', 'P3', 'customers:12', 'customers:250'];
 const WORDS = ['refund', 'checkout', 'invoice', 'timeout', 'card', 'export', 'login', 'search', 'webhook', 'retry', 'currency', 'receipt'];
 
-/** mulberry32: small, fast and good enough for test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 export function seedIssues(options: SeedOptions): FakeIssue[] {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const issues: FakeIssue[] = [];
   let clock = SEED_START;

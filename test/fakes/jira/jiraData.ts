@@ -1,3 +1,5 @@
+import { seededRandom } from '../seededRandom';
+
 /**
  * The Jira fake's data: issues with structured descriptions, so that one description renders as
  * ADF (Cloud), as wiki markup (Data Center) and as the plain text both must convert to.
@@ -55,17 +57,6 @@ const CODE_REFS = ['src/payments/refund.ts#RefundService.issue', 'src/checkout/c
 export const HISTORY_START = Date.parse('2026-10-01T00:00:00Z');
 export const UPDATE_SPACING_MS = 7 * 60_000;
 
-/** mulberry32: tiny, seedable, good enough to vary test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GenerateOptions {
   readonly seed?: number;

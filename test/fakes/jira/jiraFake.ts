@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FakeServer, type FakeReply, type FakeRequest, type FaultSwitch, type LoggedRequest } from '../fakeServer';
+import { FakeServer, type FakeReply, type FakeRequest, type LoggedRequest } from '../fakeServer';
+import { VendorFake } from '../vendorFake';
 import { generateIssues, type FakeJiraIssue, type GenerateOptions } from './jiraData';
 import { JqlError, parseJql, type JqlQuery } from './jiraJql';
 import { renderIssue } from './jiraRender';
@@ -68,7 +69,7 @@ function errors(...messages: string[]): { errorMessages: string[]; errors: Recor
   return { errorMessages: messages, errors: {} };
 }
 
-export class JiraFake {
+export class JiraFake extends VendorFake {
   readonly issues: FakeJiraIssue[];
   timeZone: string;
   private token: string;
@@ -76,9 +77,10 @@ export class JiraFake {
   private clock: number;
 
   private constructor(
-    private readonly server: FakeServer,
+    server: FakeServer,
     private readonly options: JiraFakeOptions,
   ) {
+    super(server);
     const seeded = options.issues ?? 25;
     this.issues = typeof seeded === 'number' ? generateIssues(seeded, options.generate) : seeded.map((issue) => ({ ...issue }));
     this.timeZone = options.timeZone ?? 'UTC';
@@ -91,10 +93,6 @@ export class JiraFake {
     const fake = new JiraFake(server, options);
     fake.routes();
     return fake;
-  }
-
-  get origin(): string {
-    return this.server.origin;
   }
 
   /** Where the tracker config's `url` points: the origin plus any context path. */
@@ -110,21 +108,9 @@ export class JiraFake {
     return this.options.customersField ?? CUSTOMERS_FIELD;
   }
 
-  get faults(): FaultSwitch {
-    return this.server.faults;
-  }
-
-  get requests(): LoggedRequest[] {
-    return this.server.requests;
-  }
-
   /** The search requests, in order (their `query` holds `jql`, `nextPageToken`, `startAt`…). */
   searches(): LoggedRequest[] {
     return this.server.requestsTo(this.searchPath);
-  }
-
-  set latencyMs(ms: number) {
-    this.server.latencyMs = ms;
   }
 
   set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
@@ -164,10 +150,6 @@ export class JiraFake {
 
   restoreToken(): void {
     this.token = this.options.token ?? FAKE_TOKEN;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   private routes(): void {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError, execute, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
-import { FakeServer, type FakeReply, type FakeRequest, type FaultSwitch, type LoggedRequest } from '../fakeServer';
+import { FakeServer, type FakeReply, type FakeRequest, type LoggedRequest } from '../fakeServer';
+import { VendorFake } from '../vendorFake';
 import { CUSTOMERS, STEP_MS, TEAMS, generateIssues, identifierOf, type FakeCustomer, type FakeLinearIssue, type FakeNeed } from './linearData';
 import { linearSchema } from './linearSchema';
 
@@ -68,7 +69,7 @@ export interface LinearFakeOptions {
   readonly oauthToken?: string;
 }
 
-export class LinearFake {
+export class LinearFake extends VendorFake {
   readonly issues: FakeLinearIssue[];
   readonly customers: FakeCustomer[] = CUSTOMERS.map((customer) => ({ ...customer }));
   /** Every GraphQL request that reached the schema (i.e. was authenticated), in order. */
@@ -81,9 +82,10 @@ export class LinearFake {
   private needNumber = 10_000;
 
   private constructor(
-    private readonly server: FakeServer,
+    server: FakeServer,
     private readonly options: LinearFakeOptions,
   ) {
+    super(server);
     const seeded = options.issues ?? 40;
     this.issues = typeof seeded === 'number' ? generateIssues(seeded) : seeded.map((issue) => ({ ...issue }));
     this.apiKey = options.apiKey ?? FAKE_API_KEY;
@@ -96,22 +98,6 @@ export class LinearFake {
     const fake = new LinearFake(server, options);
     server.route('POST', GRAPHQL_PATH, (request) => fake.graphql(request));
     return fake;
-  }
-
-  get origin(): string {
-    return this.server.origin;
-  }
-
-  get faults(): FaultSwitch {
-    return this.server.faults;
-  }
-
-  get requests(): LoggedRequest[] {
-    return this.server.requests;
-  }
-
-  set latencyMs(ms: number) {
-    this.server.latencyMs = ms;
   }
 
   set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
@@ -170,10 +156,6 @@ export class LinearFake {
    */
   select(teams: readonly string[], labels: readonly string[] = []): FakeLinearIssue[] {
     return this.issues.filter((issue) => teams.includes(issue.team) && (labels.length === 0 || issue.labels.some((label) => labels.includes(label)))).sort(byUpdatedDesc);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   private graphql(request: FakeRequest): FakeReply {

@@ -1,4 +1,5 @@
-import { FakeServer, type FakeReply, type FakeRequest, type FaultSwitch, type LoggedRequest } from '../fakeServer';
+import { FakeServer, type FakeReply, type FakeRequest, type LoggedRequest } from '../fakeServer';
+import { VendorFake } from '../vendorFake';
 import { generateTickets, KEY_FIELD, ORGANIZATIONS, userOf, type FakeZendeskTicket } from './zendeskFakeData';
 
 /**
@@ -40,16 +41,17 @@ export interface ZendeskFakeOptions {
   readonly now?: () => number;
 }
 
-export class ZendeskFake {
+export class ZendeskFake extends VendorFake {
   readonly tickets: FakeZendeskTicket[];
   private token: string;
   private clock: number;
   private readonly overrides = new Map<number, Record<string, unknown>>();
 
   private constructor(
-    private readonly server: FakeServer,
+    server: FakeServer,
     private readonly options: ZendeskFakeOptions,
   ) {
+    super(server);
     const seeded = options.tickets ?? 50;
     this.tickets = typeof seeded === 'number' ? generateTickets(seeded) : seeded.map((ticket) => ({ ...ticket }));
     this.token = options.token ?? FAKE_TOKEN;
@@ -65,24 +67,8 @@ export class ZendeskFake {
     return fake;
   }
 
-  get origin(): string {
-    return this.server.origin;
-  }
-
-  get faults(): FaultSwitch {
-    return this.server.faults;
-  }
-
-  get requests(): LoggedRequest[] {
-    return this.server.requests;
-  }
-
   exports(): LoggedRequest[] {
     return this.server.requestsTo(EXPORT_PATH);
-  }
-
-  set latencyMs(ms: number) {
-    this.server.latencyMs = ms;
   }
 
   set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
@@ -116,10 +102,6 @@ export class ZendeskFake {
 
   expireToken(): void {
     this.token = `expired-${this.token}`;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   private now(): number {

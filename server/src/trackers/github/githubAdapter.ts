@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FrictionItem } from '../../domain/frictionItem';
+import { mapWithLimit } from '../mapWithLimit';
 import type { PageRequest, TrackerAdapter, TrackerPage } from '../trackerAdapter';
 import { originOf, type githubTrackerSchema } from '../trackerConfig';
 import { TrackerHttp, type TrackerHttpOptions } from '../trackerHttp';
@@ -126,28 +127,4 @@ export function createGithubAdapter(config: GithubTrackerConfig, options: Github
       },
     }),
   );
-}
-
-/**
- * `task` over `inputs` with at most `limit` in flight, results in input order. After a failure no
- * new task starts, and the call settles only when none is running, so a retry never overlaps it.
- */
-async function mapWithLimit<I, O>(inputs: readonly I[], limit: number, task: (input: I) => Promise<O>): Promise<O[]> {
-  const results: O[] = [];
-  let nextIndex = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    for (let index = nextIndex++; index < inputs.length && !failed; index = nextIndex++) {
-      try {
-        results[index] = await task(inputs[index] as I);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  return results;
 }

@@ -1,0 +1,27 @@
+import type { FakeServer, FaultSwitch, LoggedRequest } from './fakeServer';
+
+/** What every tracker fake offers a test about the server it runs on. */
+export abstract class VendorFake {
+  protected constructor(protected readonly server: FakeServer) {}
+
+  get origin(): string {
+    return this.server.origin;
+  }
+
+  get faults(): FaultSwitch {
+    return this.server.faults;
+  }
+
+  get requests(): LoggedRequest[] {
+    return this.server.requests;
+  }
+
+  /** Added before every answer, as a slow network or a loaded tracker would. */
+  set latencyMs(ms: number) {
+    this.server.latencyMs = ms;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+}
