@@ -15,6 +15,7 @@ import { TrackerHttp } from '../../server/src/trackers/trackerHttp';
 import type { Fault } from '../fakes/fakeServer';
 import { CLOUD_SEARCH_PATH, CUSTOMERS_FIELD, FAKE_EMAIL, FAKE_TOKEN, JiraFake, jiraFaults } from '../fakes/jira/jiraFake';
 import { expectedItem, factsOf } from '../fakes/jira/jiraExpected';
+import { itKeepsTheLastGoodSnapshot, type LastingFault } from '../support/trackerContract';
 
 const CONFIG_JQL = 'project = PAY AND labels = customer-friction';
 const SEARCH_JQL = `(${CONFIG_JQL}) ORDER BY updated ASC, key ASC`;
@@ -194,31 +195,24 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       assert.ok((retried?.at ?? 0) - (limited?.at ?? 0) >= FAST.capMs - 5, 'the retry waited');
     });
 
-    const fails: [string, Fault, TrackerFailureKind, RegExp][] = [
+    const fails: LastingFault[] = [
       ['a lasting 429', jiraFaults.rateLimited(0), 'rate-limited', /rate limiting \(429\)/],
       ['a lasting 500', jiraFaults.serverError(500), 'transient', /500: Internal server error/],
       ['a timeout', 'timeout', 'transient', /timed out/],
       ['connection resets', 'reset-mid-body', 'transient', /search\/jql/],
       ['malformed JSON', 'malformed-json', 'bad-response', /not JSON/],
     ];
-    for (const [name, fault, kind, message] of fails) {
-      it(`keeps the last good snapshot through ${name}, then catches up`, async () => {
-        const good = await goodSnapshot();
-        fake.faults.always(fault, search);
-        const failed = await sync(adapter({ timeoutMs: 300 }));
-        assert.equal(failed.outcome, 'failed');
-        assert.equal(failed.error?.kind, kind);
-        assert.match(failed.error?.message ?? '', message);
-        assert.equal(searches().filter((request) => request.fault).length, FAST.attempts, 'retried as the policy says');
-        assert.deepEqual(failed.snapshot, good);
-        assert.deepEqual(await store.load('jira'), good, 'the snapshot on disk is untouched');
-
-        fake.faults.clear();
-        const caughtUp = await sync(adapter());
-        assert.equal(caughtUp.outcome, 'synced', caughtUp.error?.message);
-        assertSnapshotIsFakeData(caughtUp.snapshot);
-      });
-    }
+    itKeepsTheLastGoodSnapshot(fails, () => ({
+      tracker: 'jira',
+      store,
+      attempts: FAST.attempts,
+      goodSnapshot,
+      faultAlways: (fault) => fake.faults.always(fault, search),
+      clearFaults: () => fake.faults.clear(),
+      faultedRequests: () => searches().filter((request) => request.fault).length,
+      sync: (timeoutMs) => sync(adapter(timeoutMs === undefined ? {} : { timeoutMs })),
+      assertSnapshotIsFakeData,
+    }));
 
     it('reports an expired token as auth, without retrying and without the token in the message', async () => {
       const good = await goodSnapshot();

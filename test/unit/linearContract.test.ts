@@ -14,6 +14,7 @@ import type { Fault } from '../fakes/fakeServer';
 import { identifierOf } from '../fakes/linear/linearData';
 import { expectedItem, factsOf } from '../fakes/linear/linearExpected';
 import { FAKE_API_KEY, FAKE_OAUTH_TOKEN, GRAPHQL_PATH, LinearFake, linearFaults } from '../fakes/linear/linearFake';
+import { itKeepsTheLastGoodSnapshot, type LastingFault } from '../support/trackerContract';
 
 const TEAMS = ['PAY', 'OPS'];
 const FAST: RetryPolicy = { attempts: 3, baseMs: 1, capMs: 30 };
@@ -182,7 +183,7 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       });
     }
 
-    const fails: [string, Fault, TrackerFailureKind, RegExp][] = [
+    const fails: LastingFault[] = [
       ['a lasting RATELIMITED', linearFaults.rateLimited(0), 'rate-limited', /rate limiting \(400\)/],
       ['a lasting 500', linearFaults.serverError(500), 'transient', /500: Internal server error/],
       ['a timeout', 'timeout', 'transient', /timed out/],
@@ -190,23 +191,17 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       ['malformed JSON', 'malformed-json', 'bad-response', /not JSON/],
       ['GraphQL errors in a 200', linearFaults.internalErrorIn200(), 'bad-response', /200 with errors: Internal server error/],
     ];
-    for (const [name, fault, kind, message] of fails) {
-      it(`keeps the last good snapshot through ${name}, then catches up`, async () => {
-        const good = await goodSnapshot();
-        fake.faults.always(fault, graphql);
-        const failed = await sync(adapter({ timeoutMs: 300 }));
-        assert.equal(failed.outcome, 'failed');
-        assert.equal(failed.error?.kind, kind);
-        assert.match(failed.error?.message ?? '', message);
-        assert.equal(fake.graphqlRequests().filter((request) => request.fault).length, FAST.attempts, 'retried as the policy says');
-        assert.deepEqual(failed.snapshot, good);
-        assert.deepEqual(await store.load('linear'), good, 'the snapshot on disk is untouched');
-        fake.faults.clear();
-        const caughtUp = await sync(adapter());
-        assert.equal(caughtUp.outcome, 'synced', caughtUp.error?.message);
-        assertSnapshotIsFakeData(caughtUp.snapshot);
-      });
-    }
+    itKeepsTheLastGoodSnapshot(fails, () => ({
+      tracker: 'linear',
+      store,
+      attempts: FAST.attempts,
+      goodSnapshot,
+      faultAlways: (fault) => fake.faults.always(fault, graphql),
+      clearFaults: () => fake.faults.clear(),
+      faultedRequests: () => fake.graphqlRequests().filter((request) => request.fault).length,
+      sync: (timeoutMs) => sync(adapter(timeoutMs === undefined ? {} : { timeoutMs })),
+      assertSnapshotIsFakeData,
+    }));
 
     for (const status of [400, 401]) {
       it(`a revoked key (AUTHENTICATION_ERROR, HTTP ${status}) is auth: not retried, token not in the message`, async () => {

@@ -13,6 +13,7 @@ import { createZendeskAdapter, type ZendeskAdapterOptions } from '../../server/s
 import type { Fault } from '../fakes/fakeServer';
 import { EXPORT_PATH, FAKE_EMAIL, FAKE_TOKEN, PAGE_CAP, ZendeskFake, zendeskFaults } from '../fakes/zendesk/zendeskFake';
 import { KEY_FIELD, ORGANIZATIONS, TAG_PREFIX, userOf, type FakeZendeskTicket } from '../fakes/zendesk/zendeskFakeData';
+import { itKeepsTheLastGoodSnapshot, type LastingFault } from '../support/trackerContract';
 
 const FAST: RetryPolicy = { attempts: 3, baseMs: 1, capMs: 30 };
 const AUTH = `Basic ${Buffer.from(`${FAKE_EMAIL}/token:${FAKE_TOKEN}`).toString('base64')}`;
@@ -203,31 +204,24 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       assert.ok((retried?.at ?? 0) - (limited?.at ?? 0) >= FAST.capMs - 5, 'the retry waited');
     });
 
-    const fails: [string, Fault, TrackerFailureKind, RegExp][] = [
+    const fails: LastingFault[] = [
       ['a lasting 429', zendeskFaults.rateLimited(0), 'rate-limited', /rate limiting \(429\)/],
       ['a lasting 500', zendeskFaults.serverError(500), 'transient', /500: InternalError: Internal server error/],
       ['a timeout', 'timeout', 'transient', /timed out/],
       ['connection resets', 'reset-mid-body', 'transient', /cursor\.json/],
       ['malformed JSON', 'malformed-json', 'bad-response', /not JSON/],
     ];
-    for (const [name, fault, kind, message] of fails) {
-      it(`keeps the last good snapshot through ${name}, then catches up`, async () => {
-        const good = await goodSnapshot();
-        fake.faults.always(fault, exportPath);
-        const failed = await sync(adapter({ timeoutMs: 300 }));
-        assert.equal(failed.outcome, 'failed');
-        assert.equal(failed.error?.kind, kind);
-        assert.match(failed.error?.message ?? '', message);
-        assert.equal(exports().filter((request) => request.fault).length, FAST.attempts, 'retried as the policy says');
-        assert.deepEqual(failed.snapshot, good);
-        assert.deepEqual(await store.load('zendesk'), good, 'the snapshot on disk is untouched');
-
-        fake.faults.clear();
-        const caughtUp = await sync(adapter());
-        assert.equal(caughtUp.outcome, 'synced', caughtUp.error?.message);
-        assertSnapshotIsFakeData(caughtUp.snapshot);
-      });
-    }
+    itKeepsTheLastGoodSnapshot(fails, () => ({
+      tracker: 'zendesk',
+      store,
+      attempts: FAST.attempts,
+      goodSnapshot,
+      faultAlways: (fault) => fake.faults.always(fault, exportPath),
+      clearFaults: () => fake.faults.clear(),
+      faultedRequests: () => exports().filter((request) => request.fault).length,
+      sync: (timeoutMs) => sync(adapter(timeoutMs === undefined ? {} : { timeoutMs })),
+      assertSnapshotIsFakeData,
+    }));
 
     it('reports a rejected token as auth with Zendesk’s text, without retrying or leaking the token', async () => {
       const good = await goodSnapshot();
