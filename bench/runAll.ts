@@ -28,6 +28,11 @@ async function main(): Promise<void> {
   const ratio = index.ratio === undefined ? 'ripgrep not installed (apt-get install ripgrep)' : `${index.ratio.toFixed(2)}× ripgrep (${formatMs(index.ripgrepMs ?? 0)}) (budget ≤ 2×) ${index.ratio <= 2 ? 'OK' : 'OVER BUDGET'}`;
   console.log(`Index: cold scan of ${index.files} files: ${formatMs(index.scanMs)} median of ${index.runs}; ${ratio}`);
   console.log(`Index: event-loop delay while scanning (a hover's wait): p50 ${formatMs(index.lagP50)}, p99 ${formatMs(index.lagP99)}`);
+  // The same scan without worker threads, to show what they buy.
+  process.env['CUSTOMER_LENS_SCAN_WORKERS'] = '0';
+  const inline = await runIndexBench(root, 3);
+  delete process.env['CUSTOMER_LENS_SCAN_WORKERS'];
+  console.log(`Index without worker threads: ${formatMs(inline.scanMs)} median of ${inline.runs}; event-loop delay p50 ${formatMs(inline.lagP50)}, p99 ${formatMs(inline.lagP99)}`);
 
   // Memory depends on the catalog more than on the tree: report the server on the same tree
   // with the full 100,000 items, and with 1,000 (every link still resolves).

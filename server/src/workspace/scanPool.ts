@@ -51,9 +51,10 @@ export class ScanPool {
     }
   }
 
-  /** A pool sized to the machine, or `undefined` where workers cannot run (the caller scans inline). */
+  /** A pool sized to the machine, or `undefined` where workers cannot or should not run (the caller scans inline). */
   static create(): ScanPool | undefined {
-    if (!existsSync(WORKER_FILE)) return undefined;
+    // `CUSTOMER_LENS_SCAN_WORKERS=0` scans on the event loop: for diagnosis and for the benchmark's comparison.
+    if (process.env['CUSTOMER_LENS_SCAN_WORKERS'] === '0' || !existsSync(WORKER_FILE)) return undefined;
     try {
       return new ScanPool(Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism())));
     } catch {
