@@ -52,7 +52,11 @@ function npmInstall(directory: string, packages: readonly string[], pathVariable
     encoding: 'utf8',
     env: { ...withoutNpmVariables(process.env), PATH: pathVariable },
   });
-  if (result.status !== 0) throw new Error(`npm install ${packages.join(' ')} failed (${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+  if (result.status !== 0) {
+    const output = (result.stdout + result.stderr).slice(-3000);
+    const hint = /krb5|gssapi/i.test(output) ? "\nOne of code-server's native modules needs Kerberos headers: apt-get install libkrb5-dev" : '';
+    throw new Error(`npm install ${packages.join(' ')} failed (${result.status}):\n${output}${hint}`);
+  }
 }
 
 /**
