@@ -178,3 +178,123 @@ export const ClientCommands = {
   openItem: 'customerLens.openItem',
   searchFrictionItems: 'customerLens.searchFrictionItems',
 } as const;
+
+/**
+ * What the client tells the server at start-up (`initializationOptions`). Every field is
+ * optional: the standalone server gets none and then uses the environment and a cache folder.
+ */
+export interface InitializationOptions {
+  /** A folder the extension owns (`ExtensionContext.storageUri`): tracker snapshots live here. */
+  readonly storagePath?: string;
+  /** `false` in Restricted Mode: the server then makes no network call on the workspace's say. */
+  readonly workspaceTrusted?: boolean;
+  /** The client answers `TrackerTokenRequest` (SecretStorage, `github` auth); else tokens come from the environment. */
+  readonly tokensFromClient?: boolean;
+}
+
+export type TrackerState =
+  /** No token approved for this tracker's origin. */
+  | 'not-connected'
+  /** Restricted Mode: configured, but no request is made. */
+  | 'untrusted'
+  | 'syncing'
+  | 'synced'
+  /** The last run failed on the network, a rate limit or a garbled answer: the last good data is shown. */
+  | 'offline'
+  /** The tracker rejected the token (401/403). */
+  | 'auth-failed'
+  /** The entry in config.yaml is invalid, or the tracker said the request is wrong (e.g. 410). */
+  | 'error';
+
+/** One configured tracker of one workspace folder, as the status bar and Connect Tracker… show it. */
+export interface TrackerStatus {
+  readonly folderUri: string;
+  readonly name: string;
+  /** `jira`, `jira-dc`, `linear`, `github`, `zendesk`; empty when the entry is invalid. */
+  readonly type: string;
+  /** The only origin its token may be sent to; empty when the entry is invalid. */
+  readonly origin: string;
+  readonly state: TrackerState;
+  /** When the snapshot in force was completed (ISO); absent before the first good sync. */
+  readonly syncedAt?: string;
+  /** Items and evidence records in the snapshot in force. */
+  readonly records: number;
+  /** One line for people: the failure, or what to do. Never contains a token. */
+  readonly message?: string;
+}
+
+/** Sent by the server whenever a tracker's state changes; `trackers` is the whole list. */
+export namespace SyncStatusNotification {
+  export const method = 'customerLens/syncStatus';
+  export interface Params {
+    readonly trackers: readonly TrackerStatus[];
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Sent by the client: every configured tracker and its state. */
+export namespace ListTrackersRequest {
+  export const method = 'customerLens/listTrackers';
+  export type Params = Record<string, never>;
+  export type Result = TrackerStatus[];
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Sent by the client (Sync Now): syncs every tracker of every folder; answers when all are done. */
+export namespace SyncNowRequest {
+  export const method = 'customerLens/syncNow';
+  export interface Params {
+    /** Ignore watermarks and fetch everything. */
+    readonly full?: boolean;
+  }
+  export type Result = TrackerStatus[];
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Sent by the client (Connect Tracker…): one authenticated test call with a candidate token for a
+ * configured tracker, before the client stores it. The token goes only to the entry's origin.
+ */
+export namespace CheckTrackerRequest {
+  export const method = 'customerLens/checkTracker';
+  export interface Params {
+    readonly folderUri: string;
+    readonly name: string;
+    readonly token: string;
+  }
+  export type Result = { readonly ok: true; readonly account: string } | { readonly ok: false; readonly message: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Sent by the server: the token approved for a tracker. The client answers with the token only
+ * when the user approved it for exactly `origin`; otherwise with the origin it is bound to (so
+ * the server can say why it is not used) or with nothing.
+ */
+export namespace TrackerTokenRequest {
+  export const method = 'customerLens/trackerToken';
+  export interface Params {
+    readonly name: string;
+    readonly type: string;
+    readonly origin: string;
+  }
+  export interface Result {
+    readonly token?: string;
+    readonly boundOrigin?: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Sent by the client when a token was stored, removed or a `github` session changed: trackers are rebuilt and synced. */
+export namespace TokensChangedNotification {
+  export const method = 'customerLens/tokensChanged';
+  export type Params = Record<string, never>;
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Sent by the client when the user trusts the workspace (trust is never revoked without a reload). */
+export namespace WorkspaceTrustedNotification {
+  export const method = 'customerLens/workspaceTrusted';
+  export type Params = Record<string, never>;
+  export const type = new NotificationType<Params>(method);
+}
