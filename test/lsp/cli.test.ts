@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { GithubFake } from '../fakes/github/githubFake';
 import { FAKE_EMAIL, FAKE_TOKEN as JIRA_TOKEN, JiraFake } from '../fakes/jira/jiraFake';
 
@@ -28,6 +29,27 @@ interface Run {
   readonly stderr: string;
 }
 
+interface ListedItem {
+  readonly key: string;
+  readonly title: string;
+  readonly status: string;
+  readonly quotes: readonly { readonly text: string }[];
+  readonly codeRefs: readonly string[];
+}
+
+/** `--json` output: it must stay valid JSON whatever the exit status. */
+const listed = (run: Run): ListedItem[] => JSON.parse(run.stdout) as ListedItem[];
+const keysOf = (run: Run): string[] => listed(run).map((item) => item.key);
+
+/** A failed run says why in exactly one line on stderr: that line, without the prefix. */
+function reasonOf(run: Run): string {
+  assert.equal(run.code, 1, run.stderr);
+  const lines = run.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(lines[0] ?? '', /^customer-lens: /);
+  return (lines[0] ?? '').slice('customer-lens: '.length);
+}
+
 /** The built CLI as a real process; proxies are cleared so loopback requests go straight to the fakes. */
 function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/proxy|^CUSTOMER_LENS_/i.test(name)));
@@ -49,9 +71,9 @@ describe('customer-lens CLI (dist/cli.js against the Jira and GitHub fakes)', fu
   let root: string;
   let cache: string;
 
-  const workspace = (config: string | undefined): void => {
+  const workspace = (config: string | undefined, friction = FRICTION): void => {
     mkdirSync(path.join(root, '.customer-lens'), { recursive: true });
-    writeFileSync(path.join(root, '.customer-lens', 'friction.yaml'), FRICTION);
+    writeFileSync(path.join(root, '.customer-lens', 'friction.yaml'), friction);
     if (config !== undefined) writeFileSync(path.join(root, '.customer-lens', 'config.yaml'), config);
   };
   const trackersConfig = () => `trackers:
@@ -70,6 +92,9 @@ describe('customer-lens CLI (dist/cli.js against the Jira and GitHub fakes)', fu
   const jiraKeys = () => jira.select(`(${JQL}) ORDER BY key ASC`).map((issue) => issue.key);
   const githubKeys = () => github.issues().filter((issue) => !issue.pullRequest && issue.repo === 'acme/payments' && issue.labels.includes('customer-friction')).map((issue) => `${issue.repo}#${issue.number}`);
   const items = (args: readonly string[] = [], env: Record<string, string> = tokens()) => cli(['items', '--root', root, '--cache', cache, ...args], env);
+  const lastSync = async (tracker: string) => (await new SnapshotStore(cache).load(tracker))?.syncedAt;
+  const NO_SYNC_YET = '(no good sync yet: none of its items shown)';
+  const fromLastSync = (syncedAt: string | undefined) => `(data shown is from the last good sync at ${syncedAt ?? '?'})`;
 
   beforeEach(async () => {
     jira = await JiraFake.start({ flavour: 'cloud', issues: 20, email: FAKE_EMAIL });
@@ -119,27 +144,89 @@ describe('customer-lens CLI (dist/cli.js against the Jira and GitHub fakes)', fu
     assert.equal(unknown.code, 1);
   });
 
-  it('a wrong token: exit 1, one line naming the tracker, no token anywhere', async () => {
+  it('wrong tokens on a first sync: the local items as JSON, exit 1, one line naming both trackers, no token anywhere', async () => {
     workspace(trackersConfig());
-    const run = await items([], { ...tokens(), CUSTOMER_LENS_WORK_JIRA_TOKEN: 'wrong-secret-token' });
-    assert.equal(run.code, 1);
-    assert.equal(run.stdout, '');
-    const lines = run.stderr.trimEnd().split('\n');
-    assert.equal(lines.length, 1, run.stderr);
-    assert.match(lines[0] ?? '', /work-jira: /);
-    for (const secret of ['wrong-secret-token', github.token]) assert.ok(!run.stderr.includes(secret));
+    const run = await items(['--json'], { CUSTOMER_LENS_WORK_JIRA_TOKEN: 'wrong-secret-token', CUSTOMER_LENS_GH_TOKEN: 'wrong-github-token' });
+    assert.deepEqual(keysOf(run), ['PAY-9001', 'LOC-1']);
+    const reason = reasonOf(run);
+    assert.match(reason, /^work-jira: .*rejected the token \(401\).*; gh: .*rejected the token \(401\)/);
+    assert.equal(reason.split(NO_SYNC_YET).length - 1, 2, 'says of each that it has no items to show');
+    for (const secret of ['wrong-secret-token', 'wrong-github-token', JIRA_TOKEN, github.token]) assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret));
   });
 
-  it('a missing token or one bound to another origin: exit 1 before any request to that tracker', async () => {
+  it('a tracker that echoes the token in its error body: redacted in the reason, on stdout nowhere', async () => {
     workspace(trackersConfig());
-    const missing = await items([], { CUSTOMER_LENS_GH_TOKEN: github.token });
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^customer-lens: work-jira: no token: set CUSTOMER_LENS_WORK_JIRA_TOKEN\n$/);
-    const bound = await items([], { ...tokens(), CUSTOMER_LENS_WORK_JIRA_ORIGIN: 'https://acme.atlassian.net' });
-    assert.equal(bound.code, 1);
-    assert.match(bound.stderr, /token for work-jira is bound to https:\/\/acme\.atlassian\.net, config names http:\/\/127\.0\.0\.1:\d+: not sent/);
-    assert.ok(!bound.stderr.includes(JIRA_TOKEN));
+    jira.faults.always({ status: 401, body: { errorMessages: [`Token ${JIRA_TOKEN} was revoked`], errors: {} } });
+    const run = await items();
+    assert.match(reasonOf(run), /^work-jira: .*: Token \*\*\* was revoked /);
+    assert.ok(jira.requests.length > 0 && jira.requests.every((request) => request.fault === 'reply 401'), 'the fake answered with the echo');
+    assert.ok(!run.stderr.includes(JIRA_TOKEN) && !run.stdout.includes(JIRA_TOKEN));
+  });
+
+  it('a tracker failing after a good sync: its last good items with the others, exit 1, one line saying when they were synced', async () => {
+    workspace(trackersConfig());
+    const good = await items(['--json']);
+    assert.equal(good.code, 0, good.stderr);
+    const syncedAt = await lastSync('work-jira');
+    assert.ok(syncedAt !== undefined);
+    const renamed = jiraKeys()[0] ?? '';
+    const oldTitle = listed(good).find((item) => item.key === renamed)?.title;
+    jira.updateIssue(renamed, { summary: 'Renamed after the good sync' });
+    jira.expireToken();
+    const githubRequests = github.requests.length;
+
+    const stale = await items(['--json']);
+    assert.deepEqual(keysOf(stale), keysOf(good), 'every item, in the same order');
+    assert.equal(listed(stale).find((item) => item.key === renamed)?.title, oldTitle, 'the Jira items are the last good snapshot');
+    const reason = reasonOf(stale);
+    assert.match(reason, /^work-jira: .*rejected the token \(401\)/);
+    assert.ok(reason.endsWith(fromLastSync(syncedAt)), reason);
+    assert.ok(github.requests.length > githubRequests, 'the other tracker still synced');
+    assert.equal(await lastSync('work-jira'), syncedAt, 'a failed sync keeps the last good snapshot');
+  });
+
+  it('a missing token or one bound to another origin: the other tracker still lists, that one from its stored snapshot; exit 1, no request to it', async () => {
+    workspace(trackersConfig());
+    const missing = await items(['--json'], { CUSTOMER_LENS_GH_TOKEN: github.token });
+    assert.deepEqual(keysOf(missing).sort(), [...githubKeys(), 'PAY-9001', 'LOC-1'].sort());
+    assert.equal(reasonOf(missing), `work-jira: no token: set CUSTOMER_LENS_WORK_JIRA_TOKEN ${NO_SYNC_YET}`);
     assert.equal(jira.requests.length, 0);
+
+    const good = await items(['--json']);
+    assert.equal(good.code, 0, good.stderr);
+    const syncedAt = await lastSync('work-jira');
+    const jiraRequests = jira.requests.length;
+    const bound = await items(['--json'], { ...tokens(), CUSTOMER_LENS_WORK_JIRA_ORIGIN: 'https://acme.atlassian.net' });
+    assert.deepEqual(keysOf(bound), keysOf(good), "work-jira's items come from its stored snapshot");
+    assert.match(reasonOf(bound), /^work-jira: token for work-jira is bound to https:\/\/acme\.atlassian\.net, config names http:\/\/127\.0\.0\.1:\d+: not sent \(/);
+    assert.ok(reasonOf(bound).endsWith(fromLastSync(syncedAt)), bound.stderr);
+    assert.ok(!bound.stderr.includes(JIRA_TOKEN));
+    assert.equal(jira.requests.length, jiraRequests, 'no request to a tracker whose token is not approved for it');
+  });
+
+  it('warnings in the local files: one line each on stderr, exit status still 0', async () => {
+    workspace(undefined, `${FRICTION}    owner: someone\n`);
+    const run = await items(['--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(keysOf(run), ['PAY-9001', 'LOC-1']);
+    assert.match(run.stderr, /^customer-lens: warning: \.customer-lens\/friction\.yaml:12: .*unknown field 'owner' is ignored\n$/);
+  });
+
+  it('a key both in the local files and in a tracker: the tracker gives title and status, the local file adds quotes and code', async () => {
+    workspace(trackersConfig());
+    const key = jiraKeys()[0] ?? '';
+    const fromJira = listed(await items(['--json', '--source', 'work-jira'])).find((item) => item.key === key);
+    assert.ok(fromJira);
+    const localStatus = ['open', 'in-progress', 'resolved'].find((status) => status !== fromJira.status) ?? '';
+    workspace(trackersConfig(), `${FRICTION}  - key: ${key}\n    title: The local title\n    status: ${localStatus}\n    quotes: ["Said in a local interview"]\n    code: [src/pay.ts]\n`);
+    const run = await items(['--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const merged = listed(run).filter((item) => item.key === key);
+    assert.equal(merged.length, 1, 'one item per key');
+    assert.equal(merged[0]?.title, fromJira.title);
+    assert.equal(merged[0]?.status, fromJira.status);
+    assert.ok(merged[0]?.quotes.some((quote) => quote.text === 'Said in a local interview'));
+    assert.ok(merged[0]?.codeRefs.includes('src/pay.ts'));
   });
 
   it('no config: local items only, and no request to any fake', async () => {

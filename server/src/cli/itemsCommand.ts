@@ -5,9 +5,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
 import { compareByImpact, type FrictionItem } from '../domain/frictionItem';
-import { loadLocalData } from '../local/localData';
+import { loadLocalData, type LocalConfig } from '../local/localData';
+import type { ConfigProblem } from '../local/problems';
 import { LOCAL_FOLDER } from '../local/schemas';
-import { SnapshotStore } from '../trackers/snapshotStore';
+import { SnapshotStore, type SourceSnapshot } from '../trackers/snapshotStore';
 import type { TrackerConfig } from '../trackers/trackerConfig';
 import { createTrackers, environmentTokens, syncAll } from '../trackers/trackerSet';
 
@@ -24,7 +25,9 @@ CUSTOMER_LENS_<NAME>_TOKEN (optionally CUSTOMER_LENS_<NAME>_ORIGIN to bind it to
   --cache <dir>     where snapshots are kept (default: $XDG_CACHE_HOME/customer-lens/<hash of root>)
   -h, --help        show this help
 
-Exit status: 0 ok, 1 failure (one line on stderr), 2 usage error.`;
+Exit status: 0 ok, 1 failure (one line on stderr), 2 usage error. When a tracker cannot be
+synced (no token, a refused token, a network fault…) the items are still listed, that
+tracker's from its last good sync, and the exit status is 1.`;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -116,42 +119,97 @@ export function formatTable(items: readonly FrictionItem[]): string {
   return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : column === 3 ? cell.padStart(widths[3] ?? 0) : cell)).join('  ')).join('\n');
 }
 
-async function items(args: ItemsArgs, io: CliIo, merge: MergeSources): Promise<void> {
+/** A problem's place as the user reads it: relative to the workspace, one-based line. */
+function where(problem: ConfigProblem, root: string): string {
+  return `${path.relative(root, problem.file) || problem.file}:${problem.line + 1}: ${oneLine(problem.message)}`;
+}
+
+/** What one configured tracker contributes to this run, and what went wrong with it. */
+interface TrackerOutcome {
+  readonly name: string;
+  /** Freshly synced, or the last good snapshot when this run could not sync it. */
+  readonly snapshot?: SourceSnapshot;
+  readonly problems: readonly string[];
+  /** This run did not sync it: `snapshot`, if any, is from an earlier run. */
+  readonly stale: boolean;
+}
+
+/**
+ * Syncs the trackers that could be built and, for those that could not (no token, a token bound
+ * to another origin, an invalid entry), loads what an earlier run stored. One outcome per tracker
+ * name, in config order.
+ */
+async function syncTrackers(entries: LocalConfig['trackers'], args: ItemsArgs, io: CliIo, secrets: string[]): Promise<TrackerOutcome[]> {
+  const tokenSource = environmentTokens(io.env);
+  const set = createTrackers(entries, (config: TrackerConfig) => {
+    const approved = tokenSource(config);
+    if (approved) secrets.push(approved.token);
+    return approved;
+  });
+  const store = new SnapshotStore(args.cache ?? defaultCacheFolder(args.root, io.env));
+  const results = await syncAll(set.adapters, store, { signal: new AbortController().signal, full: args.full });
+  // The local schema requires every entry's name, so createTrackers names each problem by it.
+  const names = [...new Set(entries.map((entry) => entry.name))];
+  return Promise.all(
+    names.map(async (name): Promise<TrackerOutcome> => {
+      const problems = set.problems.filter((problem) => problem.tracker === name).map((problem) => problem.message);
+      const result = results.find((candidate) => candidate.tracker === name);
+      if (!result) {
+        const snapshot = await store.load(name);
+        return { name, ...(snapshot && { snapshot }), problems, stale: true };
+      }
+      const failed = result.outcome !== 'synced';
+      if (failed) problems.push(result.error?.message ?? result.outcome);
+      return { name, ...(result.snapshot && { snapshot: result.snapshot }), problems, stale: failed };
+    }),
+  );
+}
+
+/** The one-line reason for a run that could not sync every tracker, naming each and what is shown for it. */
+function failureReason(outcomes: readonly TrackerOutcome[]): string | undefined {
+  const failed = outcomes.filter((outcome) => outcome.problems.length > 0);
+  if (failed.length === 0) return undefined;
+  return failed
+    .map((outcome) => {
+      const shown = !outcome.stale ? '' : outcome.snapshot ? ` (data shown is from the last good sync at ${outcome.snapshot.syncedAt})` : ' (no good sync yet: none of its items shown)';
+      return `${outcome.name}: ${outcome.problems.map(oneLine).join('; ')}${shown}`;
+    })
+    .join('; ');
+}
+
+/** Lists the items; resolves to the exit status (a failure before any output throws `Failure`). */
+async function items(args: ItemsArgs, io: CliIo, merge: MergeSources): Promise<number> {
   try {
     if (!(await stat(path.join(args.root, LOCAL_FOLDER))).isDirectory()) throw new Error('not a folder');
   } catch {
     throw new Failure(`no ${LOCAL_FOLDER} folder in ${args.root}`);
   }
   const local = await loadLocalData(args.root, readText);
+  // Warnings (an unknown field, say) are worth seeing but do not make the run fail.
+  for (const warning of local.problems.filter((problem) => problem.severity === 'warning')) io.stderr(`customer-lens: warning: ${where(warning, args.root)}\n`);
   const error = local.problems.find((problem) => problem.severity === 'error');
-  if (error) throw new Failure(`${path.relative(args.root, error.file) || error.file}:${error.line + 1}: ${oneLine(error.message)}`);
+  if (error) throw new Failure(where(error, args.root));
 
   const entries = local.config.trackers;
   const knownSource = args.source === undefined || args.source === 'local' || entries.some((entry) => selects(args.source, entry));
   if (!knownSource) throw new Failure(`no source '${args.source}': configured are local${entries.map((entry) => `, ${entry.name}`).join('')}`);
   const selected = args.source === 'local' ? [] : entries.filter((entry) => selects(args.source, entry));
 
-  const sources: SourceRecords[] = [];
+  const secrets: string[] = [];
+  const outcomes = selected.length > 0 ? await syncTrackers(selected, args, io, secrets) : [];
+  // Sources in merge priority: the trackers, in config order, then the local files. The tracker is
+  // the source of truth for an item's title, status and severity (it is where the work is
+  // tracked); local files fill the gaps and add quotes and code references. The language server
+  // merges in the same order.
+  const sources: SourceRecords[] = outcomes.map((outcome) => ({ source: outcome.name, items: outcome.snapshot?.items ?? [], evidence: outcome.snapshot?.evidence ?? [] }));
   if (args.source === undefined || args.source === 'local') sources.push({ source: 'local', items: local.items, evidence: [] });
-  if (selected.length > 0) {
-    const tokenSource = environmentTokens(io.env);
-    const secrets: string[] = [];
-    const set = createTrackers(selected, (config: TrackerConfig) => {
-      const approved = tokenSource(config);
-      if (approved) secrets.push(approved.token);
-      return approved;
-    });
-    if (set.problems.length > 0) throw new Failure(redact(set.problems.map((problem) => `${problem.tracker}: ${oneLine(problem.message)}`).join('; '), secrets));
-    const store = new SnapshotStore(args.cache ?? defaultCacheFolder(args.root, io.env));
-    const controller = new AbortController();
-    const results = await syncAll(set.adapters, store, { signal: controller.signal, full: args.full });
-    const failed = results.filter((result) => result.outcome !== 'synced');
-    if (failed.length > 0) throw new Failure(redact(failed.map((result) => `${result.tracker}: ${oneLine(result.error?.message ?? result.outcome)}`).join('; '), secrets));
-    for (const result of results) sources.push({ source: result.tracker, items: result.snapshot?.items ?? [], evidence: result.snapshot?.evidence ?? [] });
-  }
 
   const merged = [...merge(sources)].sort(compareByImpact);
   io.stdout(args.json ? `${JSON.stringify(merged, null, 2)}\n` : merged.length > 0 ? `${formatTable(merged)}\n` : '');
+  const reason = failureReason(outcomes);
+  if (reason === undefined) return 0;
+  io.stderr(`customer-lens: ${oneLine(redact(reason, secrets))}\n`);
+  return 1;
 }
 
 /** Runs the CLI; resolves to the exit status. */
@@ -169,8 +227,7 @@ export async function runCli(argv: readonly string[], io: CliIo, merge: MergeSou
     return 0;
   }
   try {
-    await items(args, io, merge);
-    return 0;
+    return await items(args, io, merge);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`customer-lens: ${oneLine(message)}\n`);
