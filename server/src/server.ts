@@ -28,6 +28,9 @@ import { errorMessage } from './local/yamlFile';
 import { registerPanelRequests } from './panelRequests';
 import { ClientCommands, IndexStatusNotification, ItemLocationsRequest, ItemsChangedNotification, ListItemsRequest, type ItemSummary } from './protocol';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings';
+import type { HttpOptions } from './trackers/trackerSet';
+import { readInitializationOptions } from './initializationOptions';
+import { SyncService } from './sync/syncService';
 import { SymbolIndex } from './symbols/symbolIndex';
 import { GrammarLoader } from './symbols/treeSitter';
 import { FolderModel } from './workspace/folderModel';
@@ -55,6 +58,7 @@ export function startServer(connection: Connection): void {
   let watchedFilesDynamic = false;
   let workspaceFoldersSupported = false;
   let configurationDynamic = false;
+  let trackers: SyncService | undefined;
 
   const log = connection.console;
 
@@ -135,6 +139,8 @@ export function startServer(connection: Connection): void {
 
   const reloadLocal = async (folder: FolderModel): Promise<void> => {
     await folder.reloadLocal(readText);
+    // Tracker snapshots are merged in before the first problems, so links to tracker items are not flagged.
+    await trackers?.configure(folder);
     await publishProblems(folder);
     scheduleRefresh();
   };
@@ -187,6 +193,7 @@ export function startServer(connection: Connection): void {
     const [folder] = folders.splice(index, 1);
     if (!folder) return;
     folder.cancelScan();
+    trackers?.remove(folder);
     clearTimeout(reloadTimers.get(folder));
     clearTimeout(problemTimers.get(folder));
     problemCounts.delete(folder);
@@ -225,6 +232,21 @@ export function startServer(connection: Connection): void {
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: 'root' }] : []);
     // Indexing starts once the client is initialized, so the handshake answers at once.
     pendingFolders = initialFolders;
+    trackers = new SyncService({
+      connection,
+      init: readInitializationOptions(params.initializationOptions),
+      env: process.env,
+      log,
+      intervalMinutes: () => workspaceSettings().then((options) => options.syncIntervalMinutes),
+      http: httpOptions,
+      onCatalogChanged: (folder) => {
+        if (!folders.includes(folder)) return;
+        publishProblems(folder)
+          .then(scheduleRefresh)
+          .catch((error: unknown) => log.error(`Checking ${folder.root}/.customer-lens failed: ${errorMessage(error)}`));
+      },
+    });
+    trackers.register();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -256,8 +278,19 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    trackers?.settingsChanged();
     scheduleRefresh();
   });
+
+  /** The editor's proxy settings for tracker requests; without them axios reads HTTPS_PROXY. */
+  const httpOptions = async (): Promise<HttpOptions> => {
+    if (!settings.supported) return {};
+    const raw: unknown = await connection.workspace.getConfiguration({ section: 'http' }).catch(() => undefined);
+    const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const proxy = section['proxy'];
+    const strictSSL = section['proxyStrictSSL'];
+    return { ...(typeof proxy === 'string' && proxy !== '' && { proxy }), ...(typeof strictSSL === 'boolean' && { strictSSL }) };
+  };
 
   documents.onDidChangeContent(({ document }) => {
     const target = folderOf(document.uri);
@@ -385,6 +418,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
+    trackers?.dispose();
     for (const folder of folders) folder.cancelScan();
     for (const timer of [...reloadTimers.values(), ...problemTimers.values()]) clearTimeout(timer);
     clearTimeout(refreshTimer);

@@ -8,6 +8,8 @@ export interface Settings {
   readonly redactPii: boolean;
   /** How items are ordered in hovers, CodeLens, lists and the panel. */
   readonly ranking: RankingMode;
+  /** Minutes between background syncs of the trackers; 0: only at start-up and on Sync Now. */
+  readonly syncIntervalMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeLens: { enabled: true },
   redactPii: true,
   ranking: DEFAULT_RANKING,
+  syncIntervalMinutes: 15,
 };
 
 /**
@@ -50,6 +53,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const hover = isRecord(section['hover']) ? section['hover'] : {};
   const codeLens = isRecord(section['codeLens']) ? section['codeLens'] : {};
   const maxItems = hover['maxItems'];
+  const sync = isRecord(section['sync']) ? section['sync'] : {};
+  const interval = sync['intervalMinutes'];
   return {
     hover: {
       enabled: typeof hover['enabled'] === 'boolean' ? hover['enabled'] : DEFAULT_SETTINGS.hover.enabled,
@@ -58,6 +63,7 @@ export function normalizeSettings(raw: unknown): Settings {
     codeLens: { enabled: typeof codeLens['enabled'] === 'boolean' ? codeLens['enabled'] : DEFAULT_SETTINGS.codeLens.enabled },
     redactPii: typeof section['redactPii'] === 'boolean' ? section['redactPii'] : DEFAULT_SETTINGS.redactPii,
     ranking: isRankingMode(section['ranking']) ? section['ranking'] : DEFAULT_SETTINGS.ranking,
+    syncIntervalMinutes: typeof interval === 'number' && Number.isFinite(interval) && interval >= 0 ? interval : DEFAULT_SETTINGS.syncIntervalMinutes,
   };
 }
 

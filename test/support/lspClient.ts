@@ -18,7 +18,7 @@ import {
   type ProtocolConnection,
   type Range,
 } from 'vscode-languageserver-protocol/node';
-import { IndexStatusNotification } from '../../server/src/protocol';
+import { IndexStatusNotification, SyncStatusNotification, TrackerTokenRequest, type InitializationOptions } from '../../server/src/protocol';
 
 /** The built server bundle, as `customer-lens-server` runs it. */
 export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -42,6 +42,8 @@ export interface LspSession {
   readonly initializeResult: InitializeResult;
   /** Every `customerLens/indexStatus` notification, in order. */
   readonly statuses: IndexStatusNotification.Params[];
+  /** Every `customerLens/syncStatus` notification, in order. */
+  readonly syncStatuses: SyncStatusNotification.Params[];
   /** `workspace/configuration` requests the server sent, item by item. */
   readonly configurationRequests: ConfigurationItem[];
   /** The workspace folder on disk. */
@@ -68,6 +70,11 @@ export interface LspSessionOptions {
    * Read at request time, so a test may swap what it returns and send `workspace/didChangeConfiguration`.
    */
   configuration?: (item: ConfigurationItem) => unknown;
+  /** Added to the server's environment, from which proxy and `CUSTOMER_LENS_*` variables of the test runner are removed. */
+  env?: Record<string, string>;
+  initializationOptions?: InitializationOptions;
+  /** Answers the server's `customerLens/trackerToken` requests, as the extension does from SecretStorage. */
+  trackerToken?: (params: TrackerTokenRequest.Params) => TrackerTokenRequest.Result;
 }
 
 const LANGUAGE_IDS: Record<string, string> = {
@@ -109,7 +116,9 @@ export async function waitFor<T>(probe: () => T | Promise<T>, options: { timeout
 
 /** Starts the built server over stdio, as any LSP editor would, and initializes it on `root`. */
 export async function startLspSession(root: string, capabilities: ClientCapabilities = {}, options: LspSessionOptions = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  // Loopback fakes must be reached directly, and only the test's own tokens may be in scope.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/proxy|^CUSTOMER_LENS_/i.test(name)));
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe', env: { ...inherited, ...options.env } });
   let exited = false;
   child.once('exit', () => {
     exited = true;
@@ -119,6 +128,12 @@ export async function startLspSession(root: string, capabilities: ClientCapabili
   const diagnostics: LspSession['diagnostics'] = new Map();
   const statuses: IndexStatusNotification.Params[] = [];
   const configurationRequests: ConfigurationItem[] = [];
+  const syncStatuses: SyncStatusNotification.Params[] = [];
+  connection.onNotification(SyncStatusNotification.type, (status) => {
+    syncStatuses.push(status);
+  });
+  const trackerToken = options.trackerToken;
+  if (trackerToken) connection.onRequest(TrackerTokenRequest.type, (params) => trackerToken(params));
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     log.push(params.message);
   });
@@ -145,6 +160,7 @@ export async function startLspSession(root: string, capabilities: ClientCapabili
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
     capabilities,
+    ...(options.initializationOptions && { initializationOptions: options.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});
   const uri = (relativePath: string) => pathToFileURL(path.join(root, relativePath)).href;
@@ -164,6 +180,7 @@ export async function startLspSession(root: string, capabilities: ClientCapabili
     uri,
     initializeResult,
     statuses,
+    syncStatuses,
     configurationRequests,
     root,
     get exited() {

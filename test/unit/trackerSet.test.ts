@@ -38,7 +38,7 @@ describe('tracker set: config, tokens and syncAll', () => {
     it('a tracker without a token is a problem naming the variable, and is not built', () => {
       const set = createTrackers([jira('https://acme.atlassian.net', 'work-jira')], () => undefined);
       assert.equal(set.adapters.length, 0);
-      assert.deepEqual(set.problems, [{ tracker: 'work-jira', message: 'no token: set CUSTOMER_LENS_WORK_JIRA_TOKEN' }]);
+      assert.deepEqual(set.problems.map(({ tracker, kind, message }) => ({ tracker, kind, message })), [{ tracker: 'work-jira', kind: 'no-token', message: 'no token: set CUSTOMER_LENS_WORK_JIRA_TOKEN' }]);
     });
 
     it('a token bound to another origin is not sent: no adapter, a problem, no request', async () => {
@@ -46,7 +46,9 @@ describe('tracker set: config, tokens and syncAll', () => {
       try {
         const set = createTrackers([jira(fake.site)], () => ({ token: JIRA_TOKEN, origin: 'https://acme.atlassian.net' }));
         assert.equal(set.adapters.length, 0);
-        assert.deepEqual(set.problems, [{ tracker: 'jira', message: `token for jira is bound to https://acme.atlassian.net, config names ${fake.origin}: not sent` }]);
+        assert.deepEqual(set.problems.map(({ tracker, kind, message }) => ({ tracker, kind, message })), [
+          { tracker: 'jira', kind: 'origin-mismatch', message: `token for jira is bound to https://acme.atlassian.net, config names ${fake.origin}: not sent` },
+        ]);
         assert.ok(!JSON.stringify(set.problems).includes(JIRA_TOKEN), 'the token is never in a problem');
         assert.equal(fake.requests.length, 0);
       } finally {

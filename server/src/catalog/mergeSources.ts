@@ -26,7 +26,11 @@ export function mergeSources(sources: readonly SourceRecords[]): FrictionItem[] 
     }
   }
   const evidence = evidenceByKey(sources, versions);
-  return [...versions.entries()].map(([key, list]) => mergeItem(list, evidence.get(key) ?? []));
+  // A key only one source has, with no evidence, is kept as it is: nothing to merge, nothing to copy.
+  return [...versions.entries()].map(([key, list]) => {
+    const records = evidence.get(key);
+    return list.length === 1 && !records ? (list[0] as FrictionItem) : mergeItem(list, records ?? []);
+  });
 }
 
 function evidenceByKey(sources: readonly SourceRecords[], versions: ReadonlyMap<string, unknown>): Map<string, Evidence[]> {

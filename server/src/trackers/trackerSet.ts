@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createGithubAdapter } from './github/githubAdapter';
 import { createJiraAdapter } from './jira/jiraAdapters';
 import { createLinearAdapter } from './linear/linearAdapter';
@@ -20,7 +21,11 @@ export type TokenSource = (tracker: TrackerConfig) => ApprovedToken | undefined;
 export interface TrackerProblem {
   /** The configured name, or `trackers[i]` when the entry has none. */
   readonly tracker: string;
+  /** `invalid`: the entry is wrong; `no-token` / `origin-mismatch`: the user has to connect it. */
+  readonly kind: 'invalid' | 'no-token' | 'origin-mismatch';
   readonly message: string;
+  /** The validated entry, when it was valid. */
+  readonly config?: TrackerConfig;
 }
 
 export interface TrackerSet {
@@ -29,10 +34,21 @@ export interface TrackerSet {
   readonly problems: TrackerProblem[];
 }
 
-export interface CreateTrackersOptions {
+export interface HttpOptions {
   readonly timeoutMs?: number;
   readonly proxy?: string;
   readonly strictSSL?: boolean;
+}
+
+export interface CreateTrackersOptions extends HttpOptions {
+  /** How to get a token where there is none (default: the environment variable). */
+  readonly missingTokenHint?: (config: TrackerConfig) => string;
+  /**
+   * Adapters of an earlier call, by fingerprint (entry, token, HTTP options): reused when nothing
+   * changed, so per-instance state (Jira's user time zone) survives and a re-sync stays cheap.
+   * Filled with what this call builds; entries no longer configured are removed.
+   */
+  readonly reuse?: Map<string, TrackerAdapter>;
 }
 
 /** `CUSTOMER_LENS_<NAME>_ORIGIN`: binds the environment's token to an origin explicitly. */
@@ -77,44 +93,53 @@ export function createTrackers(configs: readonly unknown[], tokens: TokenSource,
   const built: TrackerConfig[] = [];
   const problems: TrackerProblem[] = [];
   const names = new Set<string>();
+  const fresh = new Map<string, TrackerAdapter>();
   configs.forEach((entry, index) => {
     const tracker = entryName(entry, index);
     const parsed = trackerConfigSchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      problems.push({ tracker, message: `invalid tracker config: ${where}${issue?.message ?? 'invalid'}` });
+      problems.push({ tracker, kind: 'invalid', message: `invalid tracker config: ${where}${issue?.message ?? 'invalid'}` });
       return;
     }
     const config = parsed.data;
     if (names.has(config.name)) {
-      problems.push({ tracker, message: `duplicate tracker name '${config.name}': this entry is ignored` });
+      problems.push({ tracker, kind: 'invalid', message: `duplicate tracker name '${config.name}': this entry is ignored` });
       return;
     }
     names.add(config.name);
     const approved = tokens(config);
-    if (!approved || approved.token === '') {
-      problems.push({ tracker, message: `no token: set ${tokenVariable(config.name)}` });
-      return;
-    }
     const origin = originOf(config);
-    if (normalOrigin(approved.origin) !== origin) {
-      problems.push({ tracker, message: `token for ${config.name} is bound to ${normalOrigin(approved.origin)}, config names ${origin}: not sent` });
+    // A token bound elsewhere is reported as such even when it is withheld (empty).
+    if (approved && normalOrigin(approved.origin) !== origin) {
+      problems.push({ tracker, kind: 'origin-mismatch', config, message: `token for ${config.name} is bound to ${normalOrigin(approved.origin)}, config names ${origin}: not sent` });
       return;
     }
-    const token = (): string => approved.token;
-    const http = {
+    if (!approved || approved.token === '') {
+      const hint = options.missingTokenHint?.(config) ?? `set ${tokenVariable(config.name)}`;
+      problems.push({ tracker, kind: 'no-token', config, message: `no token: ${hint}` });
+      return;
+    }
+    const http: HttpOptions = {
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.proxy !== undefined && { proxy: options.proxy }),
       ...(options.strictSSL !== undefined && { strictSSL: options.strictSSL }),
     };
-    adapters.push(adapterFor(config, origin, token, http));
+    const fingerprint = createHash('sha256').update(JSON.stringify([config, origin, approved.token, http])).digest('hex');
+    const adapter = options.reuse?.get(fingerprint) ?? adapterFor(config, origin, () => approved.token, http);
+    fresh.set(fingerprint, adapter);
+    adapters.push(adapter);
     built.push(config);
   });
+  if (options.reuse) {
+    options.reuse.clear();
+    for (const [fingerprint, adapter] of fresh) options.reuse.set(fingerprint, adapter);
+  }
   return { adapters, configs: built, problems };
 }
 
-function adapterFor(config: TrackerConfig, origin: string, token: () => string, http: Omit<CreateTrackersOptions, never>): TrackerAdapter {
+function adapterFor(config: TrackerConfig, origin: string, token: () => string, http: HttpOptions): TrackerAdapter {
   switch (config.type) {
     case 'jira':
     case 'jira-dc':

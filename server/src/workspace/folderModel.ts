@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { ItemCatalog } from '../catalog/itemCatalog';
+import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
 import { resolveFileLinks, type FileLinks, type FileLinkSources } from '../features/fileLinks';
 import { MappingRules } from '../links/mappingRules';
 import { TrackerRefIndex } from '../links/trackerRefIndex';
@@ -38,6 +39,9 @@ export class FolderModel {
   private readonly files = new Set<string>();
   private readonly fileLinksCache = new LRUCache<string, CachedFileLinks>({ max: 500 });
   private local: LocalData | undefined;
+  private detectedRepository: string | undefined;
+  /** Tracker snapshots in force, in config order. */
+  private trackerSources: readonly SourceRecords[] = [];
   private sources: FileLinkSources = { catalog: ItemCatalog.empty(), mappings: new MappingRules([]), trackerRefs: new TrackerRefIndex(ItemCatalog.empty(), undefined) };
   private generation = 0;
   private scanning: { cancelled: boolean } | undefined;
@@ -84,12 +88,31 @@ export class FolderModel {
   async reloadLocal(read: TextReader): Promise<void> {
     const [local, detectedRepository] = await Promise.all([loadLocalData(this.root, read), githubRepositoryOf(this.root)]);
     this.local = local;
+    this.detectedRepository = detectedRepository;
+    this.rebuildCatalog(local);
+  }
+
+  /** The `trackers:` entries of config.yaml, unvalidated (the sync validates them). */
+  get trackerEntries(): readonly unknown[] {
+    return this.local?.config.trackers ?? [];
+  }
+
+  /** New tracker snapshots are in force: the catalog merges them with the local files. */
+  setTrackerSources(sources: readonly SourceRecords[]): void {
+    this.trackerSources = sources;
+    if (this.local) this.rebuildCatalog(this.local);
+  }
+
+  private rebuildCatalog(local: LocalData): void {
     this.generation++;
-    const catalog = new ItemCatalog(local.items, local.touchpoints, local.config.keyPrefixes, this.generation);
+    // Trackers first: they are the source of truth for an item's state; local files fill gaps
+    // and add quotes and code references (the CLI merges in the same order).
+    const items = this.trackerSources.length === 0 ? local.items : mergeSources([...this.trackerSources, { source: 'local', items: local.items, evidence: [] }]);
+    const catalog = new ItemCatalog(items, local.touchpoints, local.config.keyPrefixes, this.generation);
     this.sources = {
       catalog,
       mappings: new MappingRules(local.mappings),
-      trackerRefs: new TrackerRefIndex(catalog, local.config.repository ?? detectedRepository),
+      trackerRefs: new TrackerRefIndex(catalog, local.config.repository ?? this.detectedRepository),
     };
   }
 
