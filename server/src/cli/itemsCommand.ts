@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
@@ -8,6 +6,7 @@ import { compareByImpact, type FrictionItem } from '../domain/frictionItem';
 import { loadLocalData, type LocalConfig } from '../local/localData';
 import type { ConfigProblem } from '../local/problems';
 import { LOCAL_FOLDER } from '../local/schemas';
+import { snapshotFolder } from '../sync/snapshotFolder';
 import { SnapshotStore, type SourceSnapshot } from '../trackers/snapshotStore';
 import type { TrackerConfig } from '../trackers/trackerConfig';
 import { createTrackers, environmentTokens, syncAll } from '../trackers/trackerSet';
@@ -83,11 +82,6 @@ function parse(argv: readonly string[], cwd: string): ItemsArgs | 'help' {
   };
 }
 
-export function defaultCacheFolder(root: string, env: Readonly<Record<string, string | undefined>>): string {
-  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'customer-lens', createHash('sha1').update(root).digest('hex'));
-}
-
 const readText = async (filePath: string): Promise<string | undefined> => {
   try {
     return await readFile(filePath, 'utf8');
@@ -146,7 +140,7 @@ async function syncTrackers(entries: LocalConfig['trackers'], args: ItemsArgs, i
     if (approved) secrets.push(approved.token);
     return approved;
   });
-  const store = new SnapshotStore(args.cache ?? defaultCacheFolder(args.root, io.env));
+  const store = new SnapshotStore(args.cache ?? snapshotFolder(args.root, undefined, io.env));
   const results = await syncAll(set.adapters, store, { signal: new AbortController().signal, full: args.full });
   // The local schema requires every entry's name, so createTrackers names each problem by it.
   const names = [...new Set(entries.map((entry) => entry.name))];
