@@ -22,6 +22,10 @@ export const CommandIds = {
   frictionFilter: 'customerLens.friction.filter',
   frictionClearFilter: 'customerLens.friction.clearFilter',
   thisFileRefresh: 'customerLens.thisFile.refresh',
+  // Trackers: Connect takes an optional tracker name (the sync status bar item passes one).
+  connectTracker: 'customerLens.connectTracker',
+  disconnectTracker: 'customerLens.disconnectTracker',
+  syncNow: 'customerLens.syncNow',
 } as const;
 
 /** View ids, as contributed in package.json. */

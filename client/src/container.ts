@@ -2,6 +2,8 @@ import { window, type Disposable, type ExtensionContext, type LogOutputChannel }
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CommandIds } from './commandIds';
 import { createConfig } from './commands/createConfig';
+import { connectTracker } from './commands/connectTracker';
+import { disconnectTracker } from './commands/disconnectTracker';
 import { copyKey, openInPanel, openInTracker } from './commands/itemActions';
 import { openItem } from './commands/openItem';
 import { registerCommand } from './commands/registerCommand';
@@ -9,6 +11,7 @@ import { restartServer } from './commands/restartServer';
 import { searchFrictionItems } from './commands/searchFrictionItems';
 import { showCustomerContext } from './commands/showCustomerContext';
 import { showOutput } from './commands/showOutput';
+import { syncNow } from './commands/syncNow';
 import { ConfigPresence } from './config/configPresence';
 import { LastTextEditor } from './editors/lastTextEditor';
 import { createLanguageClient } from './languageClient';
@@ -19,6 +22,11 @@ import { uriConverter, type UriConverter } from './lsp/uriConverter';
 import { CustomerLensPanel } from './panel/customerLensPanel';
 import { registerPanelSerializer } from './panel/panelSerializer';
 import { StatusBar } from './statusBar';
+import { SyncStatusBar } from './trackers/syncStatusBar';
+import { TokenProvider } from './trackers/tokenProvider';
+import { trackTrackersContextKey } from './trackers/trackersContextKey';
+import { TrackerStatuses } from './trackers/trackerStatuses';
+import { TrackerTokens } from './trackers/trackerTokens';
 import { FrictionView } from './views/friction/frictionView';
 import { ThisFileView } from './views/thisFile/thisFileView';
 import { watchWorkspaceTrust } from './workspaceTrust';
@@ -37,6 +45,9 @@ export class Container implements Disposable {
   readonly lastEditor: LastTextEditor;
   readonly configPresence: ConfigPresence;
   readonly panel: CustomerLensPanel;
+  readonly trackerTokens: TrackerTokens;
+  readonly tokenProvider: TokenProvider;
+  readonly trackerStatuses: TrackerStatuses;
   private readonly disposables: Disposable[] = [];
 
   constructor(context: ExtensionContext) {
@@ -54,9 +65,15 @@ export class Container implements Disposable {
     // Before any feature: it registers the client's only handler for each notification.
     this.events = this.track(new ServerEvents(this.client));
     this.lastEditor = this.track(new LastTextEditor());
-    this.track(watchWorkspaceTrust(this.log));
+    this.track(watchWorkspaceTrust(this.client, this.log));
     this.configPresence = this.track(new ConfigPresence(this.log));
     this.track(new StatusBar(this.client, this.events));
+    this.trackerTokens = new TrackerTokens(context.secrets);
+    // Before `start()`, like the events: the server asks for tokens as soon as it has trackers.
+    this.tokenProvider = this.track(new TokenProvider(this.client, context.secrets, this.trackerTokens, this.log));
+    this.trackerStatuses = this.track(new TrackerStatuses(this.client, this.events));
+    this.track(trackTrackersContextKey(this.trackerStatuses));
+    this.track(new SyncStatusBar(this.trackerStatuses));
 
     const views = { server: this.server, events: this.events, uris: this.uris, log: this.log };
     this.track(new FrictionView(views));
@@ -76,6 +93,9 @@ export class Container implements Disposable {
       showOutput(this);
     }));
     this.track(registerCommand(CommandIds.restartServer, this.log, () => restartServer(this)));
+    this.track(registerCommand(CommandIds.connectTracker, this.log, (arg) => connectTracker(this, arg)));
+    this.track(registerCommand(CommandIds.disconnectTracker, this.log, (arg) => disconnectTracker(this, arg)));
+    this.track(registerCommand(CommandIds.syncNow, this.log, () => syncNow(this)));
   }
 
   /** Not awaited by activation: requests wait for the connection themselves. */

@@ -8,6 +8,8 @@ export const ContextKeys = {
   frictionGroupBy: 'customerLens.friction.groupBy',
   /** The Friction view's filter is active (shows "Clear Filter"). */
   frictionFiltered: 'customerLens.friction.filtered',
+  /** The server reports at least one tracker in a `.customer-lens/config.yaml` (shows Sync Now). */
+  hasTrackers: 'customerLens.hasTrackers',
 } as const;
 
 export function setContext(key: (typeof ContextKeys)[keyof typeof ContextKeys], value: unknown): void {

@@ -1,4 +1,4 @@
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   LanguageClient,
   RevealOutputChannelOn,
@@ -6,7 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ClientCommands } from '../../server/src/protocol';
+import { ClientCommands, type InitializationOptions } from '../../server/src/protocol';
 
 /**
  * The id is also the settings prefix: `customerLens.trace.server` is picked up by the client
@@ -29,7 +29,18 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     // Hovers carry tracker text, which is untrusted: no HTML, and the only runnable command is ours.
     markdown: { isTrusted: { enabledCommands: [ClientCommands.openItem] }, supportHtml: false },
     // Settings travel by workspace/configuration (section `customerLens`), never at start-up.
-    initializationOptions: {},
+    // A function, so that a restarted server gets the trust state of the moment.
+    initializationOptions: () => initializationOptions(context),
   };
   return new LanguageClient(LANGUAGE_CLIENT_ID, 'Customer Lens', serverOptions, clientOptions);
+}
+
+function initializationOptions(context: ExtensionContext): InitializationOptions {
+  return {
+    // Per workspace where there is one; the server creates the folder.
+    storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath,
+    workspaceTrusted: workspace.isTrusted,
+    // Tokens come from SecretStorage and the `github` provider through TrackerTokenRequest.
+    tokensFromClient: true,
+  };
 }

@@ -1,4 +1,5 @@
 import type { IndexStatusNotification } from '../../server/src/protocol';
+import { count } from './util/count';
 
 /** What the status bar item shows; kept free of `vscode` so it can be unit tested. */
 export interface StatusBarState {
@@ -11,10 +12,6 @@ export interface StatusBarState {
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
-
-function count(value: number, singular: string, plural = `${singular}s`): string {
-  return `${numberFormat.format(value)} ${value === 1 ? singular : plural}`;
-}
 
 export const STARTING_STATE: StatusBarState = {
   text: '$(sync~spin) Customer Lens',

@@ -3,7 +3,7 @@
  * only what a test is about.
  */
 import type { TextRange } from '../../server/src/domain/link';
-import type { ItemDetail, ItemLocation, ItemSummary, TouchpointDetail } from '../../server/src/protocol';
+import type { ItemDetail, ItemLocation, ItemSummary, TouchpointDetail, TrackerStatus } from '../../server/src/protocol';
 
 type Overrides<T> = { -readonly [K in keyof T]?: T[K] };
 
@@ -83,3 +83,15 @@ export const HOSTILE_TEXTS = [
   '[run](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%22%7D)',
   '$(alert) **bold** _it_ `code` <b>html</b>',
 ] as const;
+
+export function trackerStatus(overrides: Overrides<TrackerStatus> = {}): TrackerStatus {
+  return {
+    folderUri: WORKSPACE,
+    name: 'jira',
+    type: 'jira',
+    origin: 'https://acme.atlassian.net',
+    state: 'synced',
+    records: 10,
+    ...overrides,
+  };
+}

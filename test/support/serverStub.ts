@@ -3,6 +3,7 @@
  * types: each request answers from plain data a test sets up, and every call is recorded.
  */
 import type {
+  CheckTrackerRequest,
   FileItemsRequest,
   ItemDetail,
   ItemDetailsRequest,
@@ -11,7 +12,10 @@ import type {
   ItemSummary,
   LinkItemToSymbolRequest,
   ListItemsRequest,
+  ListTrackersRequest,
   SymbolItemsRequest,
+  SyncNowRequest,
+  TrackerStatus,
 } from '../../server/src/protocol';
 import type { CustomerLensServer } from '../../client/src/lsp/customerLensServer';
 
@@ -21,7 +25,10 @@ export type StubCall =
   | { readonly method: 'itemDetails'; readonly params: ItemDetailsRequest.Params }
   | { readonly method: 'symbolItems'; readonly params: SymbolItemsRequest.Params }
   | { readonly method: 'fileItems'; readonly params: FileItemsRequest.Params }
-  | { readonly method: 'linkItemToSymbol'; readonly params: LinkItemToSymbolRequest.Params };
+  | { readonly method: 'linkItemToSymbol'; readonly params: LinkItemToSymbolRequest.Params }
+  | { readonly method: 'listTrackers' }
+  | { readonly method: 'syncNow'; readonly params: SyncNowRequest.Params }
+  | { readonly method: 'checkTracker'; readonly params: CheckTrackerRequest.Params };
 
 export class ServerStub implements CustomerLensServer {
   items: ItemSummary[] = [];
@@ -31,6 +38,9 @@ export class ServerStub implements CustomerLensServer {
   symbols = new Map<string, SymbolItemsRequest.Result>();
   files = new Map<string, FileItemsRequest.Result>();
   linkResult: LinkItemToSymbolRequest.Result = { kind: 'error', message: 'not set up' };
+  /** What listTrackers answers, and syncNow once it has "synced". */
+  trackers: TrackerStatus[] = [];
+  checkResult: CheckTrackerRequest.Result = { ok: false, message: 'not set up' };
   /** Set to make every request fail, like a server that does not answer a method yet. */
   failWith: Error | undefined;
   readonly calls: StubCall[] = [];
@@ -69,6 +79,18 @@ export class ServerStub implements CustomerLensServer {
 
   linkItemToSymbol(params: LinkItemToSymbolRequest.Params): Promise<LinkItemToSymbolRequest.Result> {
     return this.answer({ method: 'linkItemToSymbol', params }, () => this.linkResult);
+  }
+
+  listTrackers(): Promise<ListTrackersRequest.Result> {
+    return this.answer({ method: 'listTrackers' }, () => [...this.trackers]);
+  }
+
+  syncNow(params: SyncNowRequest.Params): Promise<SyncNowRequest.Result> {
+    return this.answer({ method: 'syncNow', params }, () => [...this.trackers]);
+  }
+
+  checkTracker(params: CheckTrackerRequest.Params): Promise<CheckTrackerRequest.Result> {
+    return this.answer({ method: 'checkTracker', params }, () => this.checkResult);
   }
 
   private answer<R>(call: StubCall, result: () => R): Promise<R> {

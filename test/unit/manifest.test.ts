@@ -19,7 +19,7 @@ interface Manifest {
     views: Record<string, { id: string; name: string }[]>;
     viewsWelcome: { view: string; contents: string; when?: string }[];
     walkthroughs: { steps: { id: string; media: { svg?: string; image?: string }; completionEvents?: string[] }[] }[];
-    configuration: { properties: Record<string, { scope?: string; markdownDescription?: string; default?: unknown; enum?: string[]; enumDescriptions?: string[] }> };
+    configuration: { properties: Record<string, { scope?: string; markdownDescription?: string; default?: unknown; minimum?: number; enum?: string[]; enumDescriptions?: string[] }> };
   };
 }
 
@@ -98,6 +98,20 @@ describe('package.json contributions', () => {
     assert.deepEqual(properties['customerLens.ranking']?.enum, ['severity', 'customers']);
     assert.equal(properties['customerLens.ranking']?.enumDescriptions?.length, 2);
     assert.equal(properties['customerLens.panel.followCursor']?.scope, 'window');
+  });
+
+  it('offer tracker commands in the palette, and Sync Now in the Friction view only with trackers', () => {
+    const palette = contributes.menus['commandPalette'] ?? [];
+    for (const id of [CommandIds.connectTracker, CommandIds.disconnectTracker, CommandIds.syncNow]) {
+      assert.notEqual(palette.find((entry) => entry.command === id)?.when, 'false', id);
+    }
+    const sync = (contributes.menus['view/title'] ?? []).find((entry) => entry.command === CommandIds.syncNow);
+    // The key is ContextKeys.hasTrackers (contextKeys.ts imports vscode, so it is spelled out here).
+    assert.equal(sync?.when, `view == ${ViewIds.friction} && customerLens.hasTrackers`);
+    assert.match(sync?.group ?? '', /^navigation/);
+    const interval = contributes.configuration.properties['customerLens.sync.intervalMinutes'];
+    assert.equal(interval?.default, 15);
+    assert.equal(interval?.minimum, 0);
   });
 
   it('activate to restore the panel after a reload', () => {

@@ -1,5 +1,6 @@
-import { FileSystemError, Uri, window, workspace, type WorkspaceFolder } from 'vscode';
+import { Uri, window, workspace, type WorkspaceFolder } from 'vscode';
 import type { Container } from '../container';
+import { fileExists } from '../config/fileExists';
 import { CONFIG_FOLDER, CONFIG_TEMPLATE, CONFIG_TEMPLATE_OPEN } from '../config/configTemplate';
 
 /**
@@ -16,7 +17,7 @@ export async function createConfig(container: Container): Promise<void> {
   const written: string[] = [];
   for (const file of CONFIG_TEMPLATE) {
     const uri = Uri.joinPath(directory, file.name);
-    if (await exists(uri)) {
+    if (await fileExists(uri)) {
       continue;
     }
     await workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
@@ -37,16 +38,4 @@ async function pickFolder(): Promise<WorkspaceFolder | undefined> {
     return folders[0];
   }
   return window.showWorkspaceFolderPick({ placeHolder: `Workspace folder to create ${CONFIG_FOLDER} in` });
-}
-
-async function exists(uri: Uri): Promise<boolean> {
-  try {
-    await workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof FileSystemError && error.code === 'FileNotFound') {
-      return false;
-    }
-    throw error;
-  }
 }

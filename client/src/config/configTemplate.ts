@@ -4,6 +4,8 @@
  * feature has something to show before a tracker is set up.
  */
 export const CONFIG_FOLDER = '.customer-lens';
+/** Where trackers are configured; Connect Tracker… opens it when none is. */
+export const CONFIG_FILE = 'config.yaml';
 
 export interface TemplateFile {
   readonly name: string;
@@ -60,7 +62,7 @@ keyPrefixes: [DEMO]
 export const CONFIG_TEMPLATE: readonly TemplateFile[] = [
   { name: 'friction.yaml', text: FRICTION },
   { name: 'links.yaml', text: LINKS },
-  { name: 'config.yaml', text: CONFIG },
+  { name: CONFIG_FILE, text: CONFIG },
 ];
 
 /** The file opened once the folder is created. */

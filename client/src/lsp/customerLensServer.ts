@@ -1,10 +1,13 @@
 import type {
+  CheckTrackerRequest,
   FileItemsRequest,
   ItemDetailsRequest,
   ItemLocationsRequest,
   LinkItemToSymbolRequest,
   ListItemsRequest,
+  ListTrackersRequest,
   SymbolItemsRequest,
+  SyncNowRequest,
 } from '../../../server/src/protocol';
 
 /**
@@ -19,4 +22,7 @@ export interface CustomerLensServer {
   symbolItems(params: SymbolItemsRequest.Params): Promise<SymbolItemsRequest.Result>;
   fileItems(params: FileItemsRequest.Params): Promise<FileItemsRequest.Result>;
   linkItemToSymbol(params: LinkItemToSymbolRequest.Params): Promise<LinkItemToSymbolRequest.Result>;
+  listTrackers(): Promise<ListTrackersRequest.Result>;
+  syncNow(params: SyncNowRequest.Params): Promise<SyncNowRequest.Result>;
+  checkTracker(params: CheckTrackerRequest.Params): Promise<CheckTrackerRequest.Result>;
 }

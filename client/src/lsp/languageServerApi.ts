@@ -1,11 +1,14 @@
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import {
+  CheckTrackerRequest,
   FileItemsRequest,
   ItemDetailsRequest,
   ItemLocationsRequest,
   LinkItemToSymbolRequest,
   ListItemsRequest,
+  ListTrackersRequest,
   SymbolItemsRequest,
+  SyncNowRequest,
 } from '../../../server/src/protocol';
 import type { CustomerLensServer } from './customerLensServer';
 
@@ -18,5 +21,8 @@ export function languageServerApi(client: BaseLanguageClient): CustomerLensServe
     symbolItems: (params) => client.sendRequest(SymbolItemsRequest.type, params),
     fileItems: (params) => client.sendRequest(FileItemsRequest.type, params),
     linkItemToSymbol: (params) => client.sendRequest(LinkItemToSymbolRequest.type, params),
+    listTrackers: () => client.sendRequest(ListTrackersRequest.type, {}),
+    syncNow: (params) => client.sendRequest(SyncNowRequest.type, params),
+    checkTracker: (params) => client.sendRequest(CheckTrackerRequest.type, params),
   };
 }

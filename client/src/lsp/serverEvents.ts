@@ -1,6 +1,6 @@
 import { EventEmitter, type Disposable, type Event } from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient/node';
-import { IndexStatusNotification, ItemsChangedNotification } from '../../../server/src/protocol';
+import { IndexStatusNotification, ItemsChangedNotification, SyncStatusNotification } from '../../../server/src/protocol';
 
 /**
  * The server's notifications as VS Code events. The language client keeps one handler per
@@ -10,11 +10,14 @@ import { IndexStatusNotification, ItemsChangedNotification } from '../../../serv
 export class ServerEvents implements Disposable {
   private readonly itemsChanged = new EventEmitter<void>();
   private readonly indexStatus = new EventEmitter<IndexStatusNotification.Params>();
+  private readonly syncStatus = new EventEmitter<SyncStatusNotification.Params>();
   private readonly subscriptions: Disposable[];
 
   /** Items or links changed, or the server (re)started: views and the panel fetch again. */
   readonly onDidChangeItems: Event<void> = this.itemsChanged.event;
   readonly onDidChangeIndexStatus: Event<IndexStatusNotification.Params> = this.indexStatus.event;
+  /** Every configured tracker and its state, whenever one changes. */
+  readonly onDidChangeSyncStatus: Event<SyncStatusNotification.Params> = this.syncStatus.event;
 
   constructor(client: BaseLanguageClient) {
     // Handlers registered before `start()` survive restarts: the client re-attaches them.
@@ -24,6 +27,9 @@ export class ServerEvents implements Disposable {
       }),
       client.onNotification(IndexStatusNotification.type, (status) => {
         this.indexStatus.fire(status);
+      }),
+      client.onNotification(SyncStatusNotification.type, (status) => {
+        this.syncStatus.fire(status);
       }),
       client.onDidChangeState(({ newState }) => {
         // A restarted server may know other items than the one before it.
@@ -40,5 +46,6 @@ export class ServerEvents implements Disposable {
     }
     this.itemsChanged.dispose();
     this.indexStatus.dispose();
+    this.syncStatus.dispose();
   }
 }
