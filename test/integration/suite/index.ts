@@ -32,6 +32,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteRun> {
     await import('./friction.test.js');
     await import('./panel.test.js');
     await import('./editing.test.js');
+    await import('./trackers.test.js');
     await new Promise<void>((resolve) => mocha.run(() => resolve()));
     return collector.result(host);
   } catch (error) {
