@@ -10,6 +10,7 @@ import { SymbolIndex } from '../../server/src/symbols/symbolIndex';
 import { GrammarLoader } from '../../server/src/symbols/treeSitter';
 import { scanFileOnDisk } from '../../server/src/workspace/fileScanner';
 import { FolderModel } from '../../server/src/workspace/folderModel';
+import { frictionItem } from '../support/builders';
 import { assertInertMarkdown, keysShown, plainText } from '../support/markdownAssertions';
 import { copySampleToTemp, readExpected, readExpectedHovers, type ExpectedLink } from '../support/expectedLinks';
 
@@ -370,6 +371,50 @@ describe('FolderModel', function () {
         links.links.map((link) => link.itemKey),
         ['CHK-210'],
       );
+    });
+  });
+
+  describe('links that change without a new catalog', () => {
+    const REFUND = 'src/payments/refund.ts';
+
+    it('a hover before the scan reached a file does not hide its links once the scan did', async () => {
+      const copy = copySampleToTemp();
+      try {
+        const model = new FolderModel(copy.root, pathToFileURL(copy.root).href, new SymbolIndex(grammars));
+        await model.reloadLocal(readText);
+        const uri = pathToFileURL(path.join(copy.root, REFUND)).href;
+        const text = readFileSync(path.join(copy.root, REFUND), 'utf8');
+        const early = await model.fileLinks(REFUND, uri, text);
+        assert.ok(!early.links.some((link) => link.origin === 'annotation'), 'no mentions recorded yet');
+        assert.ok(await model.scan());
+        const later = await model.fileLinks(REFUND, uri, text);
+        assert.ok(later.links.some((link) => link.origin === 'annotation' && link.itemKey === 'PAY-101'), JSON.stringify(later.links));
+      } finally {
+        copy.dispose();
+      }
+    });
+
+    it('tracker records merge in front of the local files: the tracker titles, the local quotes stay', async () => {
+      const copy = copySampleToTemp();
+      try {
+        const model = new FolderModel(copy.root, pathToFileURL(copy.root).href, new SymbolIndex(grammars));
+        await model.reloadLocal(readText);
+        const local = model.catalog.get('PAY-101');
+        assert.ok(local && local.quotes.length > 0);
+        const before = model.catalog.generation;
+        model.setTrackerSources([{ source: 'jira', items: [frictionItem({ key: 'PAY-101', title: 'From Jira', source: 'jira', quotes: [] }), frictionItem({ key: 'JIRA-1', source: 'jira' })], evidence: [] }]);
+        assert.ok(model.catalog.generation > before, 'a new catalog: cached links are recomputed');
+        assert.equal(model.catalog.get('PAY-101')?.title, 'From Jira');
+        assert.deepEqual(model.catalog.get('PAY-101')?.quotes, local.quotes);
+        assert.ok(model.catalog.get('JIRA-1'));
+        await model.reloadLocal(readText);
+        assert.equal(model.catalog.get('PAY-101')?.title, 'From Jira', 'a reload of the local files keeps the tracker records');
+        model.setTrackerSources([]);
+        assert.equal(model.catalog.get('PAY-101')?.title, local.title);
+        assert.equal(model.catalog.get('JIRA-1'), undefined);
+      } finally {
+        copy.dispose();
+      }
     });
   });
 });

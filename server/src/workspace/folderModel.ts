@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { ItemCatalog } from '../catalog/itemCatalog';
+import type { KeyMention } from '../links/annotationScanner';
 import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
 import { resolveFileLinks, type FileLinks, type FileLinkSources } from '../features/fileLinks';
 import { MappingRules } from '../links/mappingRules';
@@ -22,6 +23,8 @@ import { scanWorkspace, type ScanStats } from './workspaceScanner';
 interface CachedFileLinks {
   readonly text: string;
   readonly generation: number;
+  /** The mentions they were resolved from: a scan can record them after a hover cached none. */
+  readonly mentions: readonly KeyMention[];
   readonly links: FileLinks;
 }
 
@@ -166,12 +169,14 @@ export class FolderModel {
 
   /** The links of a file whose current text is `text`; cached per text and catalog. */
   async fileLinks(relativePath: string, uri: string, text: string): Promise<FileLinks> {
-    const cached = this.fileLinksCache.get(relativePath);
-    if (cached && cached.generation === this.generation && cached.text === text) return cached.links;
-    const generation = this.generation;
+    const cached = this.cachedFileLinks(relativePath, text);
+    if (cached) return cached;
     const outline = await this.symbols.outline(path.join(this.root, relativePath), text);
-    const links = resolveFileLinks(uri, relativePath, this.mentions.inFile(relativePath), outline, this.sources);
-    if (generation === this.generation) this.fileLinksCache.set(relativePath, { text, generation, links });
+    // Read after the wait, so what is cached is what it was resolved from.
+    const generation = this.generation;
+    const mentions = this.mentions.inFile(relativePath);
+    const links = resolveFileLinks(uri, relativePath, mentions, outline, this.sources);
+    this.fileLinksCache.set(relativePath, { text, generation, mentions, links });
     return links;
   }
 
@@ -183,7 +188,7 @@ export class FolderModel {
   /** The cached links of a file, only if still valid for `text`: for callers that must not wait. */
   cachedFileLinks(relativePath: string, text: string): FileLinks | undefined {
     const cached = this.fileLinksCache.get(relativePath);
-    return cached && cached.generation === this.generation && cached.text === text ? cached.links : undefined;
+    return cached && cached.generation === this.generation && cached.text === text && cached.mentions === this.mentions.inFile(relativePath) ? cached.links : undefined;
   }
 
   /** Files that may link to the item, from every source, without reading them. */

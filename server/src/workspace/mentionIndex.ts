@@ -32,8 +32,9 @@ export class MentionIndex {
     this.filesByKey.clear();
   }
 
+  /** The same array until the file's mentions change: callers may cache against its identity. */
   inFile(relativePath: string): readonly KeyMention[] {
-    return this.byFile.get(relativePath) ?? [];
+    return this.byFile.get(relativePath) ?? NO_MENTIONS;
   }
 
   filesMentioning(key: string): ReadonlySet<string> {
@@ -51,3 +52,4 @@ export class MentionIndex {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NO_MENTIONS: readonly KeyMention[] = Object.freeze([]);
