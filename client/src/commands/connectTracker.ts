@@ -63,8 +63,9 @@ export async function connectTracker(container: Container, arg: unknown): Promis
   if (candidate.store) {
     await container.trackerTokens.store(tracker.name, { token: candidate.token, origin });
   }
-  log.info(`Connected ${tracker.name} (${tracker.type} at ${origin}) as ${result.account}.`);
-  void window.showInformationMessage(`Connected ${tracker.name} as ${result.account}.`);
+  // The account reads "connected as Dana Scully" (TrackerAdapter.check).
+  log.info(`${tracker.name} (${tracker.type} at ${origin}): ${result.account}.`);
+  void window.showInformationMessage(`Customer Lens: ${tracker.name} ${result.account}.`);
 }
 
 async function askForToken(tracker: TrackerStatus): Promise<Candidate | undefined> {
