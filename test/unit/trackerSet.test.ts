@@ -57,6 +57,21 @@ describe('tracker set: config, tokens and syncAll', () => {
     });
   });
 
+  describe('adapter reuse', () => {
+    it('keeps an adapter while its entry, token and HTTP options stay the same, and replaces it when one changes', () => {
+      const reuse = new Map<string, TrackerAdapter>();
+      const first = createTrackers([jira('https://acme.atlassian.net')], ownOrigin('t0k3n'), { reuse });
+      const again = createTrackers([jira('https://acme.atlassian.net')], ownOrigin('t0k3n'), { reuse });
+      assert.equal(again.adapters[0], first.adapters[0], 'the same instance (Jira keeps the user time zone it read)');
+      const rotated = createTrackers([jira('https://acme.atlassian.net')], ownOrigin('new-token'), { reuse });
+      assert.notEqual(rotated.adapters[0], first.adapters[0]);
+      const proxied = createTrackers([jira('https://acme.atlassian.net')], ownOrigin('new-token'), { reuse, proxy: 'http://proxy.example:3128' });
+      assert.notEqual(proxied.adapters[0], rotated.adapters[0]);
+      createTrackers([], ownOrigin('new-token'), { reuse });
+      assert.equal(reuse.size, 0, 'adapters of trackers no longer configured are let go');
+    });
+  });
+
   describe('environmentTokens', () => {
     const config = { name: 'work-jira', type: 'jira', url: 'https://acme.atlassian.net', jql: 'x' } as const;
 
