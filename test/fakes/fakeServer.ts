@@ -120,6 +120,8 @@ export class FakeServer {
   readonly faults = new FaultSwitch();
   /** Added before every answer, as a slow network or a loaded tracker would. */
   latencyMs = 0;
+  /** Milliseconds spent building and sending answers, the injected latency aside (the benchmark reports it). */
+  busyMs = 0;
   /** Called as each request arrives, before it is answered: a test can cancel a sync mid-page. */
   onRequest: ((request: FakeRequest) => void) | undefined;
 
@@ -189,6 +191,15 @@ export class FakeServer {
 
   private async answer(request: LoggedRequest, response: ServerResponse): Promise<void> {
     if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+    const started = performance.now();
+    try {
+      await this.reply(request, response);
+    } finally {
+      this.busyMs += performance.now() - started;
+    }
+  }
+
+  private async reply(request: LoggedRequest, response: ServerResponse): Promise<void> {
     if (this.closed) return;
     const fault = this.faults.take(request);
     if (fault === 'timeout') {

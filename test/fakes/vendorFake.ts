@@ -21,6 +21,11 @@ export abstract class VendorFake {
     this.server.latencyMs = ms;
   }
 
+  /** Time the fake spent building and sending answers, the injected latency aside. */
+  get busyMs(): number {
+    return this.server.busyMs;
+  }
+
   close(): Promise<void> {
     return this.server.close();
   }

@@ -75,6 +75,12 @@ export class JiraFake extends VendorFake {
   private token: string;
   private readonly overrides = new Map<string, Record<string, unknown>>();
   private clock: number;
+  /**
+   * Query results by zone and JQL; cleared by every change made through this class. A sync asks
+   * the same query page after page, and the benchmark's 10,000 issues must not make the fake the
+   * bottleneck.
+   */
+  private readonly selections = new Map<string, FakeJiraIssue[]>();
 
   private constructor(
     server: FakeServer,
@@ -134,6 +140,7 @@ export class JiraFake extends VendorFake {
     const issue = Object.assign(this.issue(key), changes);
     this.clock += UPDATE_STEP_MS;
     issue.updated = this.clock;
+    this.selections.clear();
     return issue;
   }
 
@@ -191,7 +198,7 @@ export class JiraFake extends VendorFake {
     const token = request.query.get('nextPageToken');
     const offset = token === null ? 0 : readToken(token, jql);
     if (offset === undefined) return { status: 400, body: errors(BAD_TOKEN) };
-    const matching = this.select(jql);
+    const matching = this.selection(jql);
     const page = matching.slice(offset, offset + size);
     const isLast = offset + page.length >= matching.length;
     return {
@@ -208,7 +215,7 @@ export class JiraFake extends VendorFake {
     const startAt = Math.max(0, Number(request.query.get('startAt') ?? 0) || 0);
     const size = pageSize(request.query.get('maxResults'), DATA_CENTER_PAGE_CAP);
     const fields = requestedFields(request.query);
-    const matching = this.select(jql);
+    const matching = this.selection(jql);
     return {
       status: 200,
       body: { expand: 'schema,names', startAt, maxResults: size, total: matching.length, issues: matching.slice(startAt, startAt + size).map((issue) => this.render(issue, 'v2', fields)) },
@@ -223,6 +230,16 @@ export class JiraFake extends VendorFake {
   private render(issue: FakeJiraIssue, api: 'v3' | 'v2', fields: ReadonlySet<string> | 'all'): Record<string, unknown> {
     const overrides = this.overrides.get(issue.key);
     return renderIssue(issue, { api, site: this.site, timeZone: this.timeZone, customersField: this.customersField, fields, ...(overrides && { overrides }) });
+  }
+
+  private selection(jql: string): readonly FakeJiraIssue[] {
+    const key = `${this.timeZone}\n${this.issues.length}\n${jql}`;
+    let selected = this.selections.get(key);
+    if (!selected) {
+      selected = this.select(jql);
+      this.selections.set(key, selected);
+    }
+    return selected;
   }
 
   private parse(jql: string): JqlQuery {
