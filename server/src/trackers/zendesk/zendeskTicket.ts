@@ -68,8 +68,10 @@ export function mapTickets(tickets: readonly unknown[], sideloads: Sideloads, ma
     if (newestUpdate === undefined || updatedAt > newestUpdate) newestUpdate = updatedAt;
   };
   tickets.forEach((raw, index) => {
-    const deleted = deletedSchema.safeParse(raw);
-    if (deleted.success) {
+    // Only a ticket whose status says so can pass as deleted: the others skip that parse (a
+    // failed parse costs more than a successful one).
+    const deleted = isDeleted(raw) ? deletedSchema.safeParse(raw) : undefined;
+    if (deleted?.success) {
       seen(deleted.data.updated_at);
       if (mapping.tombstones) evidence.push(tombstone(deleted.data.id, deleted.data.updated_at));
       return;
@@ -108,17 +110,25 @@ export function mapTickets(tickets: readonly unknown[], sideloads: Sideloads, ma
   return { evidence, skipped, ...(newestUpdate !== undefined && { newestUpdate }) };
 }
 
+function isDeleted(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { status?: unknown }).status === 'deleted';
+}
+
 function tombstone(ticketId: number, updatedAt: string): Evidence {
   return { id: `zendesk:${ticketId}`, source: 'zendesk', itemKeys: [], updatedAt };
 }
 
 /** The description's first paragraph as one line of plain text, at most QUOTE_LIMIT characters. */
 export function firstParagraph(description: string): string {
-  const paragraph = description
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((part) => part.replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim())
-    .find((part) => part !== '');
+  let paragraph: string | undefined;
+  // Only up to the first paragraph with text is cleaned: a long email's others never are.
+  for (const part of description.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    const text = part.replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (text !== '') {
+      paragraph = text;
+      break;
+    }
+  }
   if (paragraph === undefined) return '';
   if (paragraph.length <= QUOTE_LIMIT) return paragraph;
   const cut = paragraph.slice(0, QUOTE_LIMIT - 1);
