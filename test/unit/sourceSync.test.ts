@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FrictionItem } from '../../server/src/domain/frictionItem';
@@ -130,6 +130,20 @@ describe('syncSource', () => {
     assert.ok(refetched.includes('5'), 'the failed page is fetched');
     assert.ok(refetched.every((cursor) => cursor !== undefined && !done.has(cursor)), `only missing pages: ${refetched.join(',')}`);
     assert.deepEqual(result.snapshot?.items.map((i) => i.key).sort(), ['GH-1', 'GH-2', 'GH-3', 'GH-4', 'GH-5', 'GH-6']);
+  });
+
+  it('fails the run, without throwing or saving, when its journal cannot be written', async () => {
+    // A tracker with no end of pages: only the failed write can stop the run.
+    const tracker = new ScriptedTracker((_request, call) => {
+      // Once the run has started, a directory appears where the journal goes: every append fails.
+      if (call === 1) mkdirSync(store.journalOf('jira'), { recursive: true });
+      return page([item(`PAY-${call}`, '2026-11-01')], `p${call + 1}`);
+    });
+    const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.error?.message ?? '', /EISDIR/);
+    assert.ok(tracker.requests.length < 100, `stops asking for pages once a write failed (asked ${tracker.requests.length})`);
+    assert.equal(await store.load('jira'), undefined);
   });
 
   it('stops when cancelled, leaving the snapshot as it was', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../../server/src/trackers/atomicFile';
@@ -44,6 +44,34 @@ describe('sync persistence (real files)', () => {
       const replay = await journal.replay();
       assert.deepEqual([...replay.items.keys()], ['jira:PAY-1']);
       assert.equal(replay.cursor, 'p2');
+    });
+
+    it('lands pages appended together in the order they were appended, each append settling once its line is on disk', async () => {
+      const journal = new SyncJournal(path.join(folder, 'parallel.jsonl'));
+      const settled: number[] = [];
+      const appends = Array.from({ length: 20 }, (_, index) =>
+        journal.append({ items: [item(`PAY-${index + 1}`)], evidence: [], requested: `p${index + 1}`, cursor: `after-p${index + 1}` }).then(() => settled.push(index)),
+      );
+      await Promise.all(appends);
+      assert.equal(settled.length, 20);
+      const lines = readFileSync(journal.file, 'utf8').trimEnd().split('\n');
+      assert.deepEqual(
+        lines.map((line) => (JSON.parse(line) as { requested: string }).requested),
+        Array.from({ length: 20 }, (_, index) => `p${index + 1}`),
+      );
+      const replay = await journal.replay();
+      assert.equal(replay.pages, 20);
+      assert.equal(replay.cursor, 'after-p20');
+    });
+
+    it('rejects the appends of a write that fails, and writes the next ones', async () => {
+      const journal = new SyncJournal(path.join(folder, 'later', 'j.jsonl'));
+      // A directory where the journal should be: the write fails with EISDIR.
+      mkdirSync(journal.file, { recursive: true });
+      await assert.rejects(journal.append({ items: [item('PAY-1')], evidence: [] }), /EISDIR/);
+      rmSync(journal.file, { recursive: true });
+      await journal.append({ items: [item('PAY-2')], evidence: [], cursor: 'p3' });
+      assert.deepEqual([...(await journal.replay()).items.keys()], ['jira:PAY-2']);
     });
 
     it('replays nothing when there is no journal, and clear() removes it', async () => {

@@ -1,6 +1,7 @@
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
 import { mapWithLimit } from './mapWithLimit';
+import { RequestSignals } from './requestSignals';
 import { withRetries, type RetryPolicy } from './retryPolicy';
 import type { SnapshotStore, SourceSnapshot } from './snapshotStore';
 import { SyncJournal } from './syncJournal';
@@ -34,17 +35,33 @@ export interface SourceSyncOptions {
 
 /**
  * Syncs one tracker: from its watermark (incremental) or from scratch, a page at a time with
- * retries, every page journaled before the next request, so a crash or a kill resumes where it
- * stopped. Only a completed run replaces the source's snapshot; a failed or cancelled one leaves
- * the last good snapshot in force and its journal in place for the next run.
+ * retries, every page journaled as it arrives (its flush overlapping the next request), so a
+ * crash or a kill resumes where it stopped. Only a completed run replaces the source's snapshot;
+ * a failed or cancelled one leaves the last good snapshot in force and its journal in place for
+ * the next run.
+ *
+ * Each page request gets a signal of its own, a child of `options.signal` (see RequestSignals):
+ * aborting the run aborts every page in flight, and parallel pages do not pile listeners on the
+ * run's signal.
  */
 export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions): Promise<SourceSyncResult> {
+  const signals = new RequestSignals(options.signal);
+  try {
+    return await runSync(adapter, store, options, signals);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions, signals: RequestSignals): Promise<SourceSyncResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
   const previous = await store.load(adapter.name);
   const journal = new SyncJournal(store.journalOf(adapter.name));
-  const replay = await journal.replay();
-  const resumed = replay.pages > 0;
+  // What the interrupted run journaled, then this run's pages as they are journaled: the run's
+  // records, kept in memory rather than read back from the journal once the run is complete.
+  const run = await journal.replay();
+  const resumed = run.pages > 0;
   const since = options.full ? undefined : previous?.watermark;
   // ETags are only safe where the run merges into the previous snapshot (see PageRequest.etags).
   const offeredEtags = since === undefined ? undefined : previous?.etags;
@@ -52,16 +69,18 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
   const skipped: { id: string; reason: string }[] = [];
   let pages = 0;
   let fetched = 0;
+  let newestUpdate = run.newestUpdate;
 
-  const fetchPage = (cursor: string | undefined): Promise<TrackerPage> => {
-    const request: PageRequest = {
-      ...(since !== undefined && { since }),
-      ...(cursor !== undefined && { cursor }),
-      ...(offeredEtags && { etags: offeredEtags }),
-      signal: options.signal,
-    };
-    return withRetries(() => adapter.page(request), options.signal, { ...(options.retry && { policy: options.retry }), ...(options.onRetry && { onRetry: options.onRetry }) });
-  };
+  const fetchPage = (cursor: string | undefined): Promise<TrackerPage> =>
+    signals.with((signal) => {
+      const request: PageRequest = {
+        ...(since !== undefined && { since }),
+        ...(cursor !== undefined && { cursor }),
+        ...(offeredEtags && { etags: offeredEtags }),
+        signal,
+      };
+      return withRetries(() => adapter.page(request), signal, { ...(options.retry && { policy: options.retry }), ...(options.onRetry && { onRetry: options.onRetry }) });
+    });
   const record = async (page: TrackerPage, requested: string | undefined): Promise<void> => {
     await journal.append({
       items: page.items,
@@ -71,30 +90,57 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
       ...(page.remainingCursors && { remaining: page.remainingCursors }),
       ...(page.newestUpdate !== undefined && { newestUpdate: page.newestUpdate }),
     });
+    // In journal order, as a replay would read them: a record seen twice keeps its later version.
+    for (const item of page.items) run.items.set(item.id, item);
+    for (const evidence of page.evidence) run.evidence.set(evidence.id, evidence);
+    if (page.newestUpdate !== undefined && (newestUpdate === undefined || page.newestUpdate > newestUpdate)) newestUpdate = page.newestUpdate;
     pages++;
     fetched += page.items.length + page.evidence.length;
     skipped.push(...page.skipped);
     // Kept in memory, not journaled: a resumed run that lost some only pays a 200 for them next time.
     Object.assign(etags, page.etags);
   };
-  const fetchAndRecord = async (cursor: string | undefined): Promise<TrackerPage> => {
+  // Journal writes under way. Pages are journaled in the order they arrive, but a request does
+  // not wait for the previous page's flush: a crash before it lands only means fetching that page
+  // again (lines land in order, so no later page is on disk without it). At most `slots` writes
+  // wait at once (one per request slot), so the journal never falls behind and a tracker that
+  // answers without I/O cannot starve the disk; all are awaited before the run saves, fails or
+  // returns, so none outlives it.
+  const writes = new Set<Promise<void>>();
+  let writeFailure: Error | undefined;
+  const fetchAndRecord = async (cursor: string | undefined, slots: number): Promise<TrackerPage> => {
+    while (writes.size >= slots) await Promise.race(writes);
+    if (writeFailure !== undefined) throw writeFailure;
     const page = await fetchPage(cursor);
-    await record(page, cursor);
+    const written = record(page, cursor);
+    writes.add(written);
+    written.then(
+      () => writes.delete(written),
+      (error: unknown) => {
+        writes.delete(written);
+        writeFailure ??= error instanceof Error ? error : new Error(String(error));
+      },
+    );
     return page;
   };
+  const allWritten = async (): Promise<void> => {
+    while (writes.size > 0) await Promise.allSettled(writes);
+    if (writeFailure !== undefined) throw writeFailure;
+  };
+  const parallel = options.parallelPages ?? 4;
 
   try {
-    if (replay.missing !== undefined) {
+    if (run.missing !== undefined) {
       // The interrupted run had the whole list of pages: fetch the ones it did not finish.
-      await mapWithLimit(replay.missing, options.parallelPages ?? 4, fetchAndRecord);
+      await mapWithLimit(run.missing, parallel, (cursor) => fetchAndRecord(cursor, parallel));
     } else {
       // A journal whose last page had no cursor is a finished run that crashed before saving.
-      let cursor = resumed ? replay.cursor : undefined;
+      let cursor = resumed ? run.cursor : undefined;
       let more = !resumed || cursor !== undefined;
       while (more) {
-        const page = await fetchAndRecord(cursor);
+        const page = await fetchAndRecord(cursor, 1);
         if (page.remainingCursors && page.remainingCursors.length > 0) {
-          await mapWithLimit(page.remainingCursors, options.parallelPages ?? 4, fetchAndRecord);
+          await mapWithLimit(page.remainingCursors, parallel, (next) => fetchAndRecord(next, parallel));
           more = false;
         } else {
           cursor = page.cursor;
@@ -102,7 +148,9 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
         }
       }
     }
+    await allWritten();
   } catch (error) {
+    await Promise.allSettled(writes);
     const failure = error instanceof TrackerError ? error : new TrackerError('transient', error instanceof Error ? error.message : String(error));
     return {
       tracker: adapter.name,
@@ -117,12 +165,11 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
     };
   }
 
-  const run = await journal.replay();
   const snapshot: SourceSnapshot = {
     tracker: adapter.name,
     items: merge(since === undefined ? [] : (previous?.items ?? []), run.items),
     evidence: merge(since === undefined ? [] : (previous?.evidence ?? []), run.evidence),
-    ...newest(previous?.watermark, run.newestUpdate, since === undefined),
+    ...newest(previous?.watermark, newestUpdate, since === undefined),
     etags,
     syncedAt: now().toISOString(),
   };

@@ -26,18 +26,52 @@ export interface JournalReplay {
   readonly pages: number;
 }
 
+interface PendingLine {
+  readonly line: string;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * The pages of one source's sync run as they arrive, one JSON line each, appended and flushed
- * before the next request. A run killed at any point resumes from the last complete line; a
- * torn last line is ignored. Replaying keys records by id, so a page fetched twice after a
- * crash duplicates nothing.
+ * in the order `append` was called: `append` settles once its line is on disk, and no line lands
+ * before the ones appended earlier. A run killed at any point resumes from the last complete
+ * line; a torn last line is ignored. Replaying keys records by id, so a page fetched twice after
+ * a crash duplicates nothing.
+ *
+ * Pages appended while a flush is under way (parallel pages) go to disk together in the next
+ * write, with one flush: ten pages at once cost one flush after the current one, not ten
+ * flushes in a queue.
  */
 export class SyncJournal {
+  private waiting: PendingLine[] = [];
+  private writing = false;
+
   constructor(readonly file: string) {}
 
-  async append(page: JournalPage): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, `${JSON.stringify(page)}\n`, { encoding: 'utf8', flush: true });
+  append(page: JournalPage): Promise<void> {
+    const line = `${JSON.stringify(page)}\n`;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ line, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  /** Writes what is waiting, one batch at a time, until nothing is; each batch settles its own appends. */
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        await mkdir(path.dirname(this.file), { recursive: true });
+        await appendFile(this.file, batch.map((pending) => pending.line).join(''), { encoding: 'utf8', flush: true });
+        for (const pending of batch) pending.resolve();
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    this.writing = false;
   }
 
   async replay(): Promise<JournalReplay> {
