@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { generateWorkspace, writeFrictionFile } from './generateWorkspace';
@@ -44,6 +45,11 @@ async function main(): Promise<void> {
         `(budget ≤ 200 MB) ${server.rssMb <= 200 ? 'OK' : 'OVER BUDGET'}`,
     );
   }
+
+  // Tracker sync (syncBench.ts), in a process of its own: a fresh heap, as the language server's
+  // would be, not one still holding the 100,000 items above.
+  const sync = spawnSync(process.execPath, [path.join(__dirname, 'syncBench.js')], { stdio: 'inherit' });
+  if (sync.status !== 0) throw new Error(`the sync benchmark failed (${sync.signal ?? `exit code ${sync.status}`})`);
 }
 
 main().catch((error: unknown) => {
