@@ -70,6 +70,19 @@ describe('TrackerHttp (against a real local HTTP server)', () => {
     await failsWith('config', get(), (error) => assert.match(error.message, /410.*migrate/));
   });
 
+  it('masks a credential the tracker echoes before shortening its message, so no part of it is left', async () => {
+    const token = `tok_${'x'.repeat(40)}Z9`;
+    const basic = `Basic ${Buffer.from(`dev@acme.com:${token}`).toString('base64')}`;
+    const client = new TrackerHttp({ origin: server.origin, authorization: () => basic, timeoutMs: 2_000, now: () => NOW });
+    // The token straddles the 200-character cut: masking after the cut would leave its start behind.
+    respond = (_, response) => response.writeHead(401).end(JSON.stringify({ errorMessages: [`${'a'.repeat(180)} token ${token} is invalid; header ${basic}`] }));
+    await failsWith('auth', get(client), (error) => {
+      assert.ok(!error.message.includes('tok_'), error.message);
+      assert.ok(!error.message.includes(basic.slice(6, 20)), error.message);
+      assert.match(error.message, /token \*\*\* is inval/);
+    });
+  });
+
   it('reports malformed JSON and an unexpected page shape as bad responses', async () => {
     respond = (_, response) => response.writeHead(200).end('{"issues":[1,2');
     await failsWith('bad-response', get(), (error) => assert.match(error.message, /not JSON/));

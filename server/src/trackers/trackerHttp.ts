@@ -118,7 +118,7 @@ export class TrackerHttp {
       }
       return { status, data: parsed.data, header };
     }
-    const detail = vendorMessage(body.ok ? body.value : response.data);
+    const detail = vendorMessage(body.ok ? body.value : response.data, credentialsIn(this.options.authorization?.()));
     if (isRateLimited(status, header) || (status === 400 && body.ok && isGraphqlRateLimited(body.value))) throw this.rateLimited(where, status, header);
     if (status === 401 || status === 403) throw new TrackerError('auth', `${where} rejected the token (${status})${detail}`, undefined, status);
     if (status >= 500) throw new TrackerError('transient', `${where} answered ${status}${detail}`, waitFromHeaders(header, this.now()), status);
@@ -146,8 +146,28 @@ function parseJson(text: string | undefined): { ok: true; value: unknown } | { o
   }
 }
 
-/** The tracker's own error text (Jira `errorMessages`, GitHub/Zendesk `message`/`error`, GraphQL `errors`), short. */
-function vendorMessage(body: unknown): string {
+/**
+ * Every form of the credential a tracker could echo back: the header value, the token after its
+ * scheme and, for Basic, the decoded `user:token` and the token alone. Masked in error text
+ * before it is shortened, so a cut can never leave part of a token behind.
+ */
+function credentialsIn(authorization: string | undefined): string[] {
+  if (!authorization) return [];
+  const forms = [authorization];
+  const [scheme, value] = authorization.split(/\s+/, 2);
+  if (value !== undefined) {
+    forms.push(value);
+    if (scheme?.toLowerCase() === 'basic') {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      forms.push(decoded, decoded.slice(decoded.indexOf(':') + 1));
+    }
+  }
+  // Longest first, so a whole header is masked before the token inside it.
+  return forms.filter((form) => form.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** The tracker's own error text (Jira `errorMessages`, GitHub/Zendesk `message`/`error`, GraphQL `errors`), short, credentials masked. */
+function vendorMessage(body: unknown, credentials: readonly string[]): string {
   let text: string | undefined;
   if (typeof body === 'string') text = body.trim().startsWith('<') ? undefined : body;
   else if (typeof body === 'object' && body !== null) {
@@ -157,7 +177,7 @@ function vendorMessage(body: unknown): string {
     else if (typeof record['message'] === 'string') text = record['message'];
     else if (typeof record['error'] === 'string') text = record['error'] + (typeof record['description'] === 'string' ? `: ${record['description']}` : '');
   }
-  const flat = text?.replace(/\s+/g, ' ').trim();
+  const flat = credentials.reduce((masked, credential) => masked.split(credential).join('***'), text ?? '').replace(/\s+/g, ' ').trim();
   return flat ? `: ${flat.slice(0, 200)}` : '';
 }
 
