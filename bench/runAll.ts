@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { runColdStartBench } from './coldStartBench';
 import { generateWorkspace, writeFrictionFile } from './generateWorkspace';
 import { runHoverBench } from './hoverBench';
 import { runIndexBench } from './indexBench';
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
         `(budget ≤ 200 MB) ${server.rssMb <= 200 ? 'OK' : 'OVER BUDGET'}`,
     );
   }
+
+  // A restart with a big tracker snapshot and no network: how long until hovers answer.
+  const cold = await runColdStartBench(100_000);
+  console.log(
+    `Cold start: ${cold.items} tracker items in a ${cold.snapshotMb.toFixed(0)} MB snapshot, no network: spawn → first hover from the snapshot ${formatMs(cold.firstHoverMs)} ` +
+      `(budget ≤ 500 ms) ${cold.firstHoverMs <= 500 ? 'OK' : 'OVER BUDGET'}; RSS ${cold.rssMb.toFixed(0)} MB`,
+  );
 
   // Tracker sync (syncBench.ts), in a process of its own: a fresh heap, as the language server's
   // would be, not one still holding the 100,000 items above.
