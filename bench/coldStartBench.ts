@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { SEVERITIES, type FrictionItem } from '../server/src/domain/frictionItem
 import type { InitializationOptions } from '../server/src/protocol';
 import { snapshotFolder } from '../server/src/sync/snapshotFolder';
 import { SnapshotStore } from '../server/src/trackers/snapshotStore';
+import { rssMbOf } from './stats';
 
 export interface ColdStartResult {
   readonly items: number;
@@ -80,8 +81,7 @@ export async function runColdStartBench(items: number): Promise<ColdStartResult>
       }
       const firstHoverMs = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      const vmRss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-      return { items, snapshotMb, firstHoverMs, rssMb: Number(vmRss) / 1024 };
+      return { items, snapshotMb, firstHoverMs, rssMb: rssMbOf(child.pid) };
     } finally {
       connection.dispose();
       child.kill();

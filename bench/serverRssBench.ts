@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { IndexStatusNotification } from '../server/src/protocol';
+import { rssMbOf } from './stats';
 
 export interface ServerRssResult {
   readonly readyMs: number;
@@ -33,8 +33,7 @@ export async function runServerRssBench(root: string): Promise<ServerRssResult> 
     const readyMs = performance.now() - started;
     // Let the allocator settle as it would between requests.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const vmRss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-    return { readyMs, rssMb: Number(vmRss) / 1024, items: status.items, files: status.files };
+    return { readyMs, rssMb: rssMbOf(child.pid), items: status.items, files: status.files };
   } finally {
     connection.dispose();
     child.kill();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** The value below which `fraction` of the sorted samples fall (nearest rank). */
 export function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -11,4 +12,10 @@ export function median(values: readonly number[]): number {
 
 export function formatMs(value: number): string {
   return value < 10 ? `${value.toFixed(3)} ms` : `${Math.round(value)} ms`;
+}
+
+/** Resident memory of a process, in MB, from /proc (Linux). */
+export function rssMbOf(pid: number | undefined): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
 }

@@ -11,7 +11,6 @@ import {
 } from '../protocol';
 import { SnapshotStore } from '../trackers/snapshotStore';
 import { originOf, tokenVariable } from '../trackers/trackerConfig';
-import { TrackerError } from '../trackers/trackerErrors';
 import { createTrackers, environmentTokens, type HttpOptions } from '../trackers/trackerSet';
 import type { FolderModel } from '../workspace/folderModel';
 import { FolderSync, type SyncLog } from './folderSync';
@@ -172,7 +171,7 @@ export class SyncService {
       this.options.log.info(`${params.name}: token accepted by ${adapter.origin} (${account}).`);
       return { ok: true, account };
     } catch (error) {
-      const message = error instanceof TrackerError || error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
       const text = message.split(params.token).join('***');
       this.options.log.warn(`${params.name}: token check against ${adapter.origin} failed: ${text}`);
       return { ok: false, message: text };
