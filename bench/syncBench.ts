@@ -223,7 +223,7 @@ async function runVendor(vendor: VendorCase, latency: number, resyncs: number): 
     return {
       vendor: vendor.vendor,
       records: vendor.records,
-      stored: (snapshot?.items.length ?? 0) + (snapshot?.evidence.length ?? 0),
+      stored: snapshot?.records ?? 0,
       pages: full.result.pages,
       requests: full.requests.length,
       parallel: vendor.parallel,

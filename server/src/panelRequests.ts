@@ -57,7 +57,7 @@ export function registerPanelRequests(context: PanelRequestContext): void {
         if (token.isCancellationRequested) return [];
         // As for listItems, a key known to several folders is one item: its code and
         // touchpoints in every folder, its fields from the first.
-        const owners = folders.filter((folder) => folder.catalog.get(key));
+        const owners = folders.filter((folder) => folder.catalog.has(key));
         const first = owners[0];
         const item = first?.catalog.get(key);
         if (!first || !item) continue;
@@ -111,7 +111,7 @@ export function registerPanelRequests(context: PanelRequestContext): void {
       }
       return planLinkToSymbol({
         key: params.key,
-        itemKnown: typeof params.key === 'string' && folder.catalog.get(params.key) !== undefined,
+        itemKnown: typeof params.key === 'string' && folder.catalog.has(params.key),
         relativePath,
         symbols: await folder.outlineOf(relativePath, text),
         line: params.position.line,

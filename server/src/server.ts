@@ -23,7 +23,6 @@ import { codeLensesFor } from './features/codeLenses';
 import { documentLinksFor } from './features/documentLinks';
 import type { FileLinks } from './features/fileLinks';
 import { hoverAt } from './features/hover';
-import { toItemSummary } from './features/itemSummary';
 import { errorMessage } from './local/yamlFile';
 import { registerPanelRequests } from './panelRequests';
 import { ClientCommands, IndexStatusNotification, ItemLocationsRequest, ItemsChangedNotification, ListItemsRequest, type ItemSummary } from './protocol';
@@ -378,12 +377,14 @@ export function startServer(connection: Connection): void {
       const summaries = new Map<string, ItemSummary>();
       for (const folder of folders) {
         const counts = folder.linkedFileCounts();
-        for (const item of folder.catalog.all()) {
+        for (const key of folder.catalog.keys()) {
           // A key known to several folders is one item: the first folder's fields (as in
           // itemLocations and itemDetails), the links of all of them.
-          const linkCount = counts.get(item.key) ?? 0;
-          const earlier = summaries.get(item.key);
-          summaries.set(item.key, earlier ? { ...earlier, linkCount: earlier.linkCount + linkCount } : toItemSummary(item, linkCount));
+          const linkCount = counts.get(key) ?? 0;
+          const earlier = summaries.get(key);
+          const listing = earlier ? undefined : folder.catalog.listing(key);
+          if (earlier) summaries.set(key, { ...earlier, linkCount: earlier.linkCount + linkCount });
+          else if (listing) summaries.set(key, { ...listing, linkCount });
         }
       }
       const { ranking } = await workspaceSettings();
@@ -393,14 +394,14 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(ItemLocationsRequest.type, (params, token: CancellationToken) =>
     guarded('Finding item locations', { item: null, locations: [] }, async () => {
-      const owners = folders.filter((folder) => folder.catalog.get(params.key));
+      const owners = folders.filter((folder) => folder.catalog.has(params.key));
       const locations: ItemLocationsRequest.Result['locations'] = [];
       for (const folder of owners) {
         if (token.isCancellationRequested) break;
         locations.push(...(await folder.locationsOf(params.key, readerFor(folder), uriFor(folder))));
       }
-      const item = owners[0]?.catalog.get(params.key);
-      return { item: item ? toItemSummary(item, locations.length) : null, locations };
+      const listing = owners[0]?.catalog.listing(params.key);
+      return { item: listing ? { ...listing, linkCount: locations.length } : null, locations };
     }),
   );
 

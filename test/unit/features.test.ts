@@ -29,7 +29,7 @@ const ITEMS = [
 ];
 
 function linksFor(mentions: KeyMention[], rules: MappingRule[] = [], items: FrictionItem[] = ITEMS): { fileLinks: FileLinks; catalog: ItemCatalog } {
-  const catalog = new ItemCatalog(items, [], [], 1);
+  const catalog = ItemCatalog.of(items, [], [], 1);
   const sources = { catalog, mappings: new MappingRules(rules), trackerRefs: new TrackerRefIndex(catalog, undefined) };
   return { fileLinks: resolveFileLinks(URI, FILE, mentions, [service, issue, retry], sources), catalog };
 }

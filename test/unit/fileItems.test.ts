@@ -11,7 +11,7 @@ import { codeSymbol, frictionItem, impact, keyMention, mappingRule, range } from
 const issue = codeSymbol({ qualifiedName: 'RefundService.issue', nameRange: range(5, 8, 5, 13), range: range(4, 2, 12, 3) });
 const retry = codeSymbol({ qualifiedName: 'RefundService.retry', nameRange: range(14, 8, 14, 13), range: range(14, 2, 20, 3) });
 
-const catalog = new ItemCatalog(
+const catalog = ItemCatalog.of(
   [
     frictionItem({ key: 'PAY-101', severity: 'high', impact: impact(412, 57), journey: 'checkout > refund', labels: ['refunds'] }),
     frictionItem({ key: 'PAY-110', severity: 'critical', impact: impact(40) }),

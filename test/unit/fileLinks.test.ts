@@ -17,7 +17,7 @@ const retry = codeSymbol({ qualifiedName: 'RefundService.retry', nameRange: rang
 const SYMBOLS = [service, issue, retry];
 
 function sources(items: FrictionItem[], rules: MappingRule[] = [], repository: string | undefined = 'acme/payments'): FileLinkSources {
-  const catalog = new ItemCatalog(items, [], [], 1);
+  const catalog = ItemCatalog.of(items, [], [], 1);
   return { catalog, mappings: new MappingRules(rules), trackerRefs: new TrackerRefIndex(catalog, repository) };
 }
 

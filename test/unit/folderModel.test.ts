@@ -13,6 +13,7 @@ import { FolderModel } from '../../server/src/workspace/folderModel';
 import { frictionItem } from '../support/builders';
 import { assertInertMarkdown, keysShown, plainText } from '../support/markdownAssertions';
 import { copySampleToTemp, readExpected, readExpectedHovers, type ExpectedLink } from '../support/expectedLinks';
+import { recordsInMemory } from '../../server/src/catalog/recordSource';
 
 const readText: TextReader = async (filePath) => {
   try {
@@ -402,7 +403,7 @@ describe('FolderModel', function () {
         const local = model.catalog.get('PAY-101');
         assert.ok(local && local.quotes.length > 0);
         const before = model.catalog.generation;
-        model.setTrackerSources([{ source: 'jira', items: [frictionItem({ key: 'PAY-101', title: 'From Jira', source: 'jira', quotes: [] }), frictionItem({ key: 'JIRA-1', source: 'jira' })], evidence: [] }]);
+        model.setTrackerSources([recordsInMemory('jira', [frictionItem({ key: 'PAY-101', title: 'From Jira', source: 'jira', quotes: [] }), frictionItem({ key: 'JIRA-1', source: 'jira' })])]);
         assert.ok(model.catalog.generation > before, 'a new catalog: cached links are recomputed');
         assert.equal(model.catalog.get('PAY-101')?.title, 'From Jira');
         assert.deepEqual(model.catalog.get('PAY-101')?.quotes, local.quotes);

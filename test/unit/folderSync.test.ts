@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SourceRecords } from '../../server/src/catalog/mergeSources';
+import type { RecordSource } from '../../server/src/catalog/recordSource';
 import { FolderSync } from '../../server/src/sync/folderSync';
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { frictionItem } from '../support/builders';
@@ -15,7 +15,7 @@ const JIRA = { name: 'jira', type: 'jira', url: 'https://acme.atlassian.net', jq
  */
 describe('FolderSync', () => {
   let folder: string;
-  let records: SourceRecords[][];
+  let records: RecordSource[][];
   let tokenRequests: number;
   let trusted: boolean;
   const logged: string[] = [];
@@ -49,7 +49,7 @@ describe('FolderSync', () => {
     await new SnapshotStore(folder).save({ tracker: 'jira', items: [frictionItem({ key: 'PAY-1' })], evidence: [], etags: {}, syncedAt: '2026-11-24T09:14:00.000Z' });
     const sync = create();
     assert.equal(await sync.configure([JIRA]), true);
-    assert.deepEqual(records.at(-1)?.map((source) => [source.source, source.items.map((item) => item.key)]), [['jira', ['PAY-1']]]);
+    assert.deepEqual(records.at(-1)?.map((source) => [source.name, Array.from({ length: source.itemCount }, (_, index) => source.key(index))]), [['jira', ['PAY-1']]]);
     assert.deepEqual(sync.status().map((status) => [status.name, status.state, status.syncedAt, status.records]), [['jira', 'syncing', '2026-11-24T09:14:00.000Z', 1]]);
     assert.equal(tokenRequests, 0, 'configure makes no request of any kind');
     assert.equal(await sync.configure([JIRA]), false, 'the same entries: nothing to do');

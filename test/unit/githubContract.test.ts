@@ -61,10 +61,10 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     await start({ issuesPerRepo: 260 });
     const result = await sync();
     assert.equal(result.outcome, 'synced', result.error?.message);
-    assert.deepEqual(rows(result.snapshot?.items ?? []), expected());
+    assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), expected());
     const pulls = fake.issues().filter((issue) => issue.pullRequest && issue.labels.includes('customer-friction'));
     assert.ok(pulls.length > 0, 'the fake lists labelled pull requests');
-    assert.ok(pulls.every((pull) => !result.snapshot?.items.some((item) => item.key === `${pull.repo}#${pull.number}`)));
+    assert.ok(pulls.every((pull) => !result.snapshot?.readAll().items.some((item) => item.key === `${pull.repo}#${pull.number}`)));
 
     const lists = fake.listRequests();
     const firstPages = lists.filter((request) => pageOf(request) === null).map((request) => request.path);
@@ -80,7 +80,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
       assert.equal(request.query.get('labels'), 'customer-friction');
       assert.equal(request.query.get('since'), null, 'a first sync is a full one');
     }
-    const item = result.snapshot?.items[0];
+    const item = result.snapshot?.readAll().items[0];
     assert.match(item?.url ?? '', /^https:\/\/github\.com\/acme\/\w+\/issues\/\d+$/);
   });
 
@@ -89,7 +89,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     fake.latencyMs = 40;
     const result = await sync({ parallelPages: 4 });
     assert.equal(result.outcome, 'synced', result.error?.message);
-    assert.deepEqual(rows(result.snapshot?.items ?? []), expected());
+    assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), expected());
     const [first, ...rest] = fake.listRequests();
     assert.equal(pageOf(first as LoggedRequest), null);
     assert.ok(rest.length >= 5, `${rest.length} more pages`);
@@ -115,8 +115,8 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     assert.ok(requests.every((request) => request.query.get('since') === watermark));
     const changed = fake.expectedIssues(repos, LABELS).filter((issue) => Date.parse(issue.updatedAt) >= Date.parse(watermark));
     assert.equal(result.fetched, changed.length, 'only records updated at or after the watermark');
-    assert.deepEqual(rows(result.snapshot?.items ?? []), expected());
-    const p0 = result.snapshot?.items.find((item) => item.key === `acme/checkout#${checkout?.number}`);
+    assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), expected());
+    const p0 = result.snapshot?.readAll().items.find((item) => item.key === `acme/checkout#${checkout?.number}`);
     assert.equal(p0?.severity, 'critical');
   });
 
@@ -134,7 +134,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     assert.deepEqual(requests.map((request) => request.status), [304, 304]);
     assert.ok(requests.every((request) => typeof request.headers['if-none-match'] === 'string'));
     assert.equal(fake.rateLimit.remaining, remaining, 'a 304 is free');
-    assert.deepEqual(result.snapshot?.items, saved);
+    assert.deepEqual(result.snapshot?.readAll().items, saved);
 
     // A change in one repo: that repo answers 200, the other still 304.
     fake.updateIssue('acme/checkout', labelled('acme/checkout')[0]?.number ?? 0, { title: 'Changed' });
@@ -154,8 +154,8 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     const before = fake.listRequests().length;
     const result = await sync({ full: true });
     assert.ok(fake.listRequests().slice(before).every((request) => request.headers['if-none-match'] === undefined && request.status === 200));
-    assert.deepEqual(rows(result.snapshot?.items ?? []), expected());
-    assert.ok(!result.snapshot?.items.some((item) => item.key === `acme/payments#${gone?.number}`));
+    assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), expected());
+    assert.ok(!result.snapshot?.readAll().items.some((item) => item.key === `acme/payments#${gone?.number}`));
   });
 
   describe('faults leave the last good snapshot in force, then the next sync recovers', () => {
@@ -191,7 +191,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
         fake.faults.clear();
         const healed = await sync({}, adapter(options));
         assert.equal(healed.outcome, 'synced', healed.error?.message);
-        assert.deepEqual(rows(healed.snapshot?.items ?? []), expected());
+        assert.deepEqual(rows(healed.snapshot?.readAll().items ?? []), expected());
       });
     }
 
@@ -220,7 +220,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
       const resetAt = Math.max(...limited.map((request) => request.at)) + (waits[0] ?? 0);
       const retried = fake.listRequests().find((request) => request.status === 200);
       assert.ok((retried?.at ?? 0) >= resetAt - 5, 'the retry came after the wait GitHub asked for');
-      assert.deepEqual(rows(result.snapshot?.items ?? []), expected());
+      assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), expected());
     });
 
     it('a secondary limit: honours retry-after, then succeeds', async () => {
@@ -245,7 +245,7 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     assert.deepEqual(result.skipped.map((entry) => entry.id), [`github:acme/payments#${bad?.number}`]);
     assert.match(result.skipped[0]?.reason ?? '', /state|updated_at/);
     const keep = expected().filter((row) => !row.startsWith(`acme/payments#${bad?.number}|`));
-    assert.deepEqual(rows(result.snapshot?.items ?? []), keep);
+    assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), keep);
   });
 
   describe('GitHub Enterprise Server (API under /api/v3)', () => {
@@ -254,10 +254,10 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
       assert.match(fake.apiBase, /\/api\/v3$/);
       const result = await sync();
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assert.deepEqual(rows(result.snapshot?.items ?? []), expected());
+      assert.deepEqual(rows(result.snapshot?.readAll().items ?? []), expected());
       assert.ok(fake.requests.every((request) => request.path.startsWith('/api/v3/')));
       assert.ok(fake.listRequests().some((request) => request.path.startsWith('/api/v3/repositories/')));
-      assert.ok(result.snapshot?.items.every((item) => item.url?.startsWith('https://ghe.example.com/')));
+      assert.ok(result.snapshot?.readAll().items.every((item) => item.url?.startsWith('https://ghe.example.com/')));
       assert.equal(await adapter().check(new AbortController().signal), 'connected as octocat');
     });
 
@@ -304,9 +304,9 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     const total = repos.reduce((sum, repo) => sum + Math.ceil(fake.issues().filter((issue) => issue.repo === repo && issue.labels.includes('customer-friction')).length / 100), 0);
     // The first journaled page holds both repos' first pages (one call); every other line one page.
     assert.equal(again.length, total - (journaled.pages + 1), 'only the pages the killed run had not journaled');
-    const keys = resumed.snapshot?.items.map((item) => item.key) ?? [];
+    const keys = resumed.snapshot?.readAll().items.map((item) => item.key) ?? [];
     assert.equal(new Set(keys).size, keys.length, 'no duplicates');
-    assert.deepEqual(rows(resumed.snapshot?.items ?? []), expected());
+    assert.deepEqual(rows(resumed.snapshot?.readAll().items ?? []), expected());
   });
 
   it('an issue updated mid-sync moves to page 1 without pushing another issue out of the run', async () => {
@@ -327,10 +327,10 @@ describe('GitHub Issues contract (adapter + sync engine + fake over HTTP)', () =
     const keys = (items: readonly FrictionItem[] = []) => items.map((item) => item.key).filter((key) => key !== moved).sort();
     const everyOther = fake.expectedIssues(repos, LABELS).map((issue) => `${issue.repo}#${issue.number}`).filter((key) => key !== moved).sort();
     // Oldest first, the other pages would have shifted back by one and an issue would fall between two pages.
-    assert.deepEqual(keys(first.snapshot?.items), everyOther, 'the pages shifted forward: a repeat at most, never a gap');
+    assert.deepEqual(keys(first.snapshot?.readAll().items), everyOther, 'the pages shifted forward: a repeat at most, never a gap');
     assert.ok((first.snapshot?.watermark ?? '') < (fake.issues().find((issue) => issue.number === oldest?.number)?.updatedAt ?? ''), 'the watermark stays below the update');
 
     const second = await sync();
-    assert.deepEqual(rows(second.snapshot?.items ?? []), expected(), 'the next run brings the moved issue');
+    assert.deepEqual(rows(second.snapshot?.readAll().items ?? []), expected(), 'the next run brings the moved issue');
   });
 });

@@ -9,7 +9,7 @@ import { assertInertMarkdown as assertInert, commandLinksIn as commandLinks, key
 
 const OPTIONS: HoverOptions = { maxItems: 3, redact: true };
 
-function render(items: FrictionItem[], options: Partial<HoverOptions> = {}, catalog = new ItemCatalog(items, [], [], 1)): string {
+function render(items: FrictionItem[], options: Partial<HoverOptions> = {}, catalog = ItemCatalog.of(items, [], [], 1)): string {
   return renderItemsHover(items, catalog, { ...OPTIONS, ...options });
 }
 
@@ -22,7 +22,7 @@ describe('hover markdown', () => {
       frictionItem({ key: 'HIGH-2', severity: 'high', impact: impact(412) }),
       frictionItem({ key: 'MED-1', severity: 'medium', impact: impact(50) }),
     ];
-    const catalog = new ItemCatalog(items, [], [], 1);
+    const catalog = ItemCatalog.of(items, [], [], 1);
     const ranked = catalog.ranked(items.map((item) => item.key));
 
     it('shows critical before high, then the most customers first', () => {
@@ -61,7 +61,7 @@ describe('hover markdown', () => {
       ],
     });
     const touchpoints = [touchpoint({ id: 'TP-1', friction: ['PAY-101'] }), touchpoint({ id: 'TP-2', friction: ['PAY-101', 'PAY-120'] })];
-    const catalog = new ItemCatalog([item], touchpoints, [], 1);
+    const catalog = ItemCatalog.of([item], touchpoints, [], 1);
     const markdown = render([item], {}, catalog);
 
     it('links the key to the tracker and shows the title', () => {
@@ -74,7 +74,7 @@ describe('hover markdown', () => {
 
     it('says "1 customer", "1 ticket" and "1 touchpoint insight" in the singular, and omits zero touchpoints', () => {
       const one = frictionItem({ key: 'A-1', impact: impact(1, 1) });
-      assert.match(plain(render([one], {}, new ItemCatalog([one], [touchpoint({ friction: ['A-1'] })], [], 1))), /· 1 customer · 1 ticket · 1 touchpoint insight$/m);
+      assert.match(plain(render([one], {}, ItemCatalog.of([one], [touchpoint({ friction: ['A-1'] })], [], 1))), /· 1 customer · 1 ticket · 1 touchpoint insight$/m);
       assert.doesNotMatch(render([one]), /touchpoint/);
     });
 

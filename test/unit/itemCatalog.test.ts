@@ -5,7 +5,7 @@ import { scanKeyMentions } from '../../server/src/links/annotationScanner';
 import { frictionItem, impact, keyMention, touchpoint } from '../support/builders';
 
 describe('ItemCatalog', () => {
-  const catalog = new ItemCatalog(
+  const catalog = ItemCatalog.of(
     [frictionItem({ key: 'PAY-101' }), frictionItem({ key: 'PAY-102' })],
     [touchpoint({ id: 'TP-1', friction: ['PAY-101', 'PAY-120'] }), touchpoint({ id: 'TP-7', friction: ['PAY-101'] })],
     ['PAY', 'CHK'],
@@ -62,7 +62,7 @@ describe('ItemCatalog', () => {
       const iso = keyMention({ key: 'ISO-8601' });
       assert.equal(catalog.wants(utf), false);
       assert.equal(catalog.wants(iso), false);
-      const odd = new ItemCatalog([], [], ['UTF', 'ISO'], 1);
+      const odd = ItemCatalog.of([], [], ['UTF', 'ISO'], 1);
       assert.equal(odd.wants(utf), true);
       assert.equal(odd.wants(iso), true);
     });
@@ -83,13 +83,13 @@ describe('ItemCatalog', () => {
   });
 
   it('keeps the first item of a key given twice (sources in priority order)', () => {
-    const merged = new ItemCatalog([frictionItem({ key: 'PAY-1', source: 'jira', title: 'first' }), frictionItem({ key: 'PAY-1', title: 'second' })], [], [], 1);
+    const merged = ItemCatalog.of([frictionItem({ key: 'PAY-1', source: 'jira', title: 'first' }), frictionItem({ key: 'PAY-1', title: 'second' })], [], [], 1);
     assert.equal(merged.size, 1);
     assert.equal(merged.get('PAY-1')?.title, 'first');
   });
 
   describe('ranked', () => {
-    const ranking = new ItemCatalog(
+    const ranking = ItemCatalog.of(
       [
         frictionItem({ key: 'A-1', severity: 'high', impact: impact(5000) }),
         frictionItem({ key: 'A-2', severity: 'critical', impact: impact(1) }),

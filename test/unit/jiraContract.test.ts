@@ -65,10 +65,10 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       await start(60);
       const result = await sync(adapter());
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assertSnapshotIsFakeData(result.snapshot);
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
       assert.equal(result.pages, Math.ceil(expected().length / 10));
       assert.equal(result.snapshot?.watermark, expected().map((item) => item.updatedAt).sort().at(-1));
-      assert.ok(result.snapshot?.items.some((item) => item.summary.includes('src/payments/refund.ts#RefundService.issue')), 'code references reach the summary');
+      assert.ok(result.snapshot?.readAll().items.some((item) => item.summary.includes('src/payments/refund.ts#RefundService.issue')), 'code references reach the summary');
 
       const sent = searches();
       assert.deepEqual(sent.map((request) => request.query.get('jql')), sent.map(() => SEARCH_JQL));
@@ -102,15 +102,15 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       assert.equal(run[1]?.query.get('jql'), `(${CONFIG_JQL}) AND updated >= "${literal}" ORDER BY updated ASC, key ASC`);
       // JQL has minute precision: the issue that set the watermark comes back once more.
       assert.deepEqual(second.fetched, 4);
-      assertSnapshotIsFakeData(second.snapshot);
-      assert.equal(second.snapshot?.items.find((item) => item.key === renamed)?.title, 'Refunds now take 12 days');
+      assertSnapshotIsFakeData(second.snapshot?.readAll());
+      assert.equal(second.snapshot?.readAll().items.find((item) => item.key === renamed)?.title, 'Refunds now take 12 days');
 
       const unchanged = fake.requests.length;
       const third = await sync(adapter());
       assert.equal(third.outcome, 'synced');
       assert.equal(fake.requests.length - unchanged, 2, 'a new adapter asks the zone again, then one search');
       assert.equal(third.fetched, 1, 'only the watermark issue, again');
-      assertSnapshotIsFakeData(third.snapshot);
+      assertSnapshotIsFakeData(third.snapshot?.readAll());
     });
 
     it('an unchanged re-sync with the same adapter costs exactly one request', async () => {
@@ -129,7 +129,7 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       await start(300);
       const result = await sync(adapter({ pageSize: 1000 }));
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assertSnapshotIsFakeData(result.snapshot);
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
       assert.equal(result.pages, Math.ceil(expected().length / 100));
     });
 
@@ -143,11 +143,11 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       assert.equal(result.skipped.length, 1);
       assert.equal(result.skipped[0]?.id, `jira:${victim.key}`);
       assert.match(result.skipped[0]?.reason ?? '', /fields\.summary/);
-      const keys = new Set(result.snapshot?.items.map((item) => item.key));
+      const keys = new Set(result.snapshot?.readAll().items.map((item) => item.key));
       assert.ok(!keys.has(victim.key));
       assert.deepEqual(
         byKey(expected().filter((item) => item.key !== victim.key)),
-        facts(result.snapshot?.items),
+        facts(result.snapshot?.readAll().items),
         'every other issue, including the rest of page 2',
       );
     });
@@ -179,7 +179,7 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
         const result = await sync(adapter(), { onRetry: (error) => retries.push(error) });
         assert.equal(result.outcome, 'synced', result.error?.message);
         assert.equal(retries.length, count);
-        assertSnapshotIsFakeData(result.snapshot);
+        assertSnapshotIsFakeData(result.snapshot?.readAll());
       });
     }
 
@@ -298,7 +298,7 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       const run = searches().slice(before);
       assert.equal(run[0]?.query.get('nextPageToken'), third, 'continues at page 3');
       assert.equal(run.length, pages - 2);
-      assertSnapshotIsFakeData(resumed.snapshot);
+      assertSnapshotIsFakeData(resumed.snapshot?.readAll());
     });
 
     it('a sync whose page 3 fails for good resumes at page 3 once it works: nothing lost, nothing twice', async () => {
@@ -315,7 +315,7 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       fake.updateIssue(expected()[3 * pageSize + 1]?.key ?? '', { summary: 'Changed while the sync was down' });
       const resumed = await sync(adapter({ pageSize }));
       assert.equal(resumed.outcome, 'synced', resumed.error?.message);
-      assertSnapshotIsFakeData(resumed.snapshot);
+      assertSnapshotIsFakeData(resumed.snapshot?.readAll());
     });
   });
 

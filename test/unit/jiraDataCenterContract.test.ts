@@ -47,9 +47,9 @@ describe('Jira Data Center adapter against the Jira fake (contract)', () => {
   it('a full sync pages by startAt to total and equals the fake’s data, wiki markup as plain text', async () => {
     const result = await sync(adapter());
     assert.equal(result.outcome, 'synced', result.error?.message);
-    assertIsFakeData(result.snapshot?.items);
-    assert.ok(result.snapshot?.items.some((item) => item.summary.includes('src/payments/refund.ts#RefundService.issue')));
-    assert.ok(result.snapshot?.items.every((item) => item.url?.startsWith(`${fake.origin}/jira/browse/`)), 'browse URLs keep the context path');
+    assertIsFakeData(result.snapshot?.readAll().items);
+    assert.ok(result.snapshot?.readAll().items.some((item) => item.summary.includes('src/payments/refund.ts#RefundService.issue')));
+    assert.ok(result.snapshot?.readAll().items.every((item) => item.url?.startsWith(`${fake.origin}/jira/browse/`)), 'browse URLs keep the context path');
     const sent = fake.searches();
     assert.deepEqual(sent.map((request) => request.query.get('startAt')), sent.map((_, page) => String(page * 10)));
     assert.ok(sent.every((request) => request.path === SEARCH_PATH && request.query.get('jql') === SEARCH_JQL));
@@ -69,8 +69,8 @@ describe('Jira Data Center adapter against the Jira fake (contract)', () => {
     const literal = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(first.snapshot?.watermark ?? '')).replace(/-/g, '/');
     assert.match(run[1]?.query.get('jql') ?? '', new RegExp(`AND updated >= "${literal}" ORDER BY`));
     assert.equal(second.fetched, 2, 'the changed issue and the one that set the watermark');
-    assertIsFakeData(second.snapshot?.items);
-    assert.equal(second.snapshot?.items.find((item) => item.key === changed)?.severity, 'critical');
+    assertIsFakeData(second.snapshot?.readAll().items);
+    assert.equal(second.snapshot?.readAll().items.find((item) => item.key === changed)?.severity, 'critical');
   });
 
   it('skips a schema-violating issue and keeps its page', async () => {
@@ -81,7 +81,7 @@ describe('Jira Data Center adapter against the Jira fake (contract)', () => {
     assert.equal(result.outcome, 'synced');
     assert.deepEqual(result.skipped.map((skip) => skip.id), [`jira:${victim.key}`]);
     assert.match(result.skipped[0]?.reason ?? '', /fields\.status/);
-    assert.equal(result.snapshot?.items.length, expected().length - 1);
+    assert.equal(result.snapshot?.readAll().items.length, expected().length - 1);
   });
 
   it('rides out a 5xx burst, and resumes at the failed startAt after a lasting failure', async () => {
@@ -98,7 +98,7 @@ describe('Jira Data Center adapter against the Jira fake (contract)', () => {
     const resumed = await sync(adapter());
     assert.equal(resumed.outcome, 'synced');
     assert.equal(fake.searches()[before]?.query.get('startAt'), '20', 'continues at page 3');
-    assertIsFakeData(resumed.snapshot?.items);
+    assertIsFakeData(resumed.snapshot?.readAll().items);
   });
 
   it('reports a rejected token as auth with Jira’s message, and check() names the user', async () => {

@@ -68,10 +68,10 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       await start(60);
       const result = await sync(adapter());
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assertSnapshotIsFakeData(result.snapshot);
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
       assert.equal(result.pages, Math.ceil(expected().length / 10));
       assert.equal(result.snapshot?.watermark, expected()[0]?.updatedAt, 'the newest issue update');
-      const items = result.snapshot?.items ?? [];
+      const items = result.snapshot?.readAll().items ?? [];
       assert.ok(items.some((item) => item.quotes.length > 1 && item.impact.arr !== undefined), 'needs reach quotes and ARR');
       assert.ok(items.some((item) => item.quotes.some((quote) => quote.customer === undefined)), 'a need without a customer still quotes');
       assert.ok(items.some((item) => item.quotes.some((quote) => quote.text.startsWith('Ticket #'))), 'content from an attached source');
@@ -91,8 +91,8 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       await start(60);
       const result = await sync(adapter({ labels: ['refunds', 'bug'], token: FAKE_OAUTH_TOKEN }));
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assertSnapshotIsFakeData(result.snapshot, ['refunds', 'bug']);
-      assert.ok((result.snapshot?.items.length ?? 0) < expected().length);
+      assertSnapshotIsFakeData(result.snapshot?.readAll(), ['refunds', 'bug']);
+      assert.ok((result.snapshot?.readAll().items.length ?? 0) < expected().length);
       assert.deepEqual(variablesOf(0).filter['labels'], { some: { name: { in: ['refunds', 'bug'] } } });
       assert.equal(fake.graphqlRequests()[0]?.headers.authorization, `Bearer ${FAKE_OAUTH_TOKEN}`);
     });
@@ -115,15 +115,15 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       assert.deepEqual(variablesOf(before).filter['or'], [{ updatedAt: { gte: watermark } }, { needs: { some: { updatedAt: { gte: watermark } } } }]);
       // `gte`: the issue that set the watermark comes back once more.
       assert.equal(second.fetched, 4);
-      assertSnapshotIsFakeData(second.snapshot);
-      const item = second.snapshot?.items.find((candidate) => candidate.key === asked);
+      assertSnapshotIsFakeData(second.snapshot?.readAll());
+      const item = second.snapshot?.readAll().items.find((candidate) => candidate.key === asked);
       assert.deepEqual(item?.quotes.at(-1), { text: 'Please fix this, our finance team is waiting.', customer: 'Contoso', date: new Date(need.createdAt).toISOString().slice(0, 10) });
 
       const unchanged = fake.queries.length;
       const third = await sync(adapter());
       assert.equal(third.outcome, 'synced');
       assert.equal(fake.queries.length - unchanged, 1);
-      assertSnapshotIsFakeData(third.snapshot);
+      assertSnapshotIsFakeData(third.snapshot?.readAll());
       assertEveryQueryValid();
     });
 
@@ -135,7 +135,7 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       assert.equal(result.outcome, 'synced', result.error?.message);
       assert.deepEqual(result.skipped.map((skip) => skip.id), [`linear:${victim}`]);
       assert.match(result.skipped[0]?.reason ?? '', /title/);
-      assert.deepEqual(facts(result.snapshot?.items), byKey(expected().filter((item) => item.key !== victim)));
+      assert.deepEqual(facts(result.snapshot?.readAll().items), byKey(expected().filter((item) => item.key !== victim)));
     });
   });
 
@@ -161,7 +161,7 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       const [limited, retried] = fake.graphqlRequests().slice(-2);
       assert.equal(limited?.status, 400);
       assert.ok((retried?.at ?? 0) - (limited?.at ?? 0) >= 10, 'the retry waited');
-      assertSnapshotIsFakeData(result.snapshot);
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
     });
 
     const recovers: [string, number, Fault, TrackerFailureKind][] = [
@@ -179,7 +179,7 @@ describe('Linear adapter against the Linear fake (contract)', () => {
         const result = await sync(adapter(), { onRetry: (error) => retries.push(error) });
         assert.equal(result.outcome, 'synced', result.error?.message);
         assert.deepEqual(retries.map((error) => error.kind), Array.from({ length: count }, () => kind));
-        assertSnapshotIsFakeData(result.snapshot);
+        assertSnapshotIsFakeData(result.snapshot?.readAll());
       });
     }
 
@@ -267,7 +267,7 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       const run = fake.graphqlRequests().slice(before);
       assert.equal((JSON.parse(run[0]?.body ?? '{}') as { variables?: { after?: string } }).variables?.after, third, 'continues at page 3');
       assert.equal(run.length, pages - 2);
-      assertSnapshotIsFakeData(resumed.snapshot);
+      assertSnapshotIsFakeData(resumed.snapshot?.readAll());
     });
 
     it('a sync whose page 3 fails for good resumes there; changes made meanwhile arrive by the next run', async () => {
@@ -287,12 +287,12 @@ describe('Linear adapter against the Linear fake (contract)', () => {
       fake.updateIssue(pending, { title: 'Changed on a pending page' });
       const resumed = await sync(adapter({ pageSize }));
       assert.equal(resumed.outcome, 'synced', resumed.error?.message);
-      const keys = (resumed.snapshot?.items ?? []).map((item) => item.key);
+      const keys = (resumed.snapshot?.readAll().items ?? []).map((item) => item.key);
       assert.equal(new Set(keys).size, keys.length, 'nothing twice');
       assert.ok(Date.parse(resumed.snapshot?.watermark ?? '') < fake.issue(fetched).updatedAt, 'the watermark stays below both changes');
       const next = await sync(adapter({ pageSize }));
       assert.equal(next.outcome, 'synced', next.error?.message);
-      assertSnapshotIsFakeData(next.snapshot);
+      assertSnapshotIsFakeData(next.snapshot?.readAll());
     });
   });
 

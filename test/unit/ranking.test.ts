@@ -64,7 +64,7 @@ describe('ranking', () => {
   });
 
   describe('ItemCatalog.ranked', () => {
-    const catalog = new ItemCatalog(
+    const catalog = ItemCatalog.of(
       ROWS.map((row) => frictionItem({ key: row.key, severity: row.severity, impact: impact(row.customers, row.tickets) })),
       [],
       [],
@@ -84,7 +84,7 @@ describe('ranking', () => {
   describe('features follow the mode', () => {
     // PAY-110 is critical with few customers, BIL-301 low with many: the modes disagree.
     const items = [frictionItem({ key: 'PAY-110', severity: 'critical', impact: impact(40) }), frictionItem({ key: 'BIL-301', severity: 'low', impact: impact(900) })];
-    const catalog = new ItemCatalog(items, [], [], 1);
+    const catalog = ItemCatalog.of(items, [], [], 1);
     const issue = codeSymbol({ qualifiedName: 'RefundService.issue', nameRange: range(5, 8, 5, 13), range: range(4, 2, 12, 3) });
     const mentions = [keyMention({ key: 'PAY-110', line: 4, startCharacter: 15 }), keyMention({ key: 'BIL-301', line: 4, startCharacter: 24 })];
     const sources = { catalog, mappings: new MappingRules([]), trackerRefs: new TrackerRefIndex(catalog, undefined) };

@@ -72,7 +72,7 @@ describe('syncSource', () => {
     const tracker = new ScriptedTracker(() => page([item('PAY-2', '2026-11-05', 'Renamed'), item('PAY-4', '2026-11-04')]));
     const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
     assert.equal(tracker.requests[0]?.since, '2026-11-03');
-    assert.deepEqual(result.snapshot?.items.map((i) => `${i.key}:${i.title}`), ['PAY-1:Item PAY-1', 'PAY-2:Renamed', 'PAY-3:Item PAY-3', 'PAY-4:Item PAY-4']);
+    assert.deepEqual(result.snapshot?.readAll().items.map((i) => `${i.key}:${i.title}`), ['PAY-1:Item PAY-1', 'PAY-2:Renamed', 'PAY-3:Item PAY-3', 'PAY-4:Item PAY-4']);
     assert.equal(result.snapshot?.watermark, '2026-11-05');
   });
 
@@ -97,7 +97,7 @@ describe('syncSource', () => {
     const resumed = await syncSource(resuming, store, { signal: signal(), retry: FAST });
     assert.equal(resumed.resumed, true);
     assert.deepEqual(resuming.requests.map((r) => [r.cursor, r.since]), [['q2', '2026-11-03']], 'continues the interrupted run, same window');
-    assert.deepEqual(resumed.snapshot?.items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-5', 'PAY-6']);
+    assert.deepEqual(resumed.snapshot?.readAll().items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-5', 'PAY-6']);
   });
 
   it('finishes a run that crashed after its last page but before saving, without fetching again', async () => {
@@ -107,7 +107,7 @@ describe('syncSource', () => {
     const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
     assert.equal(result.outcome, 'synced');
     assert.equal(tracker.requests.length, 0);
-    assert.deepEqual(result.snapshot?.items.map((i) => i.key), ['PAY-7']);
+    assert.deepEqual(result.snapshot?.readAll().items.map((i) => i.key), ['PAY-7']);
   });
 
   it('fetches pages listed up front in parallel, and after a crash fetches only the missing ones', async () => {
@@ -129,7 +129,7 @@ describe('syncSource', () => {
     const refetched = second.requests.map((r) => r.cursor);
     assert.ok(refetched.includes('5'), 'the failed page is fetched');
     assert.ok(refetched.every((cursor) => cursor !== undefined && !done.has(cursor)), `only missing pages: ${refetched.join(',')}`);
-    assert.deepEqual(result.snapshot?.items.map((i) => i.key).sort(), ['GH-1', 'GH-2', 'GH-3', 'GH-4', 'GH-5', 'GH-6']);
+    assert.deepEqual(result.snapshot?.readAll().items.map((i) => i.key).sort(), ['GH-1', 'GH-2', 'GH-3', 'GH-4', 'GH-5', 'GH-6']);
   });
 
   it('fails the run, without throwing or saving, when its journal cannot be written', async () => {

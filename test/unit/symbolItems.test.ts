@@ -15,7 +15,7 @@ const helper = codeSymbol({ qualifiedName: 'RefundService.issue.helper', kind: '
 const retry = codeSymbol({ qualifiedName: 'RefundService.retry', nameRange: range(14, 8, 14, 13), range: range(14, 2, 20, 3) });
 const SYMBOLS = [service, issue, helper, retry];
 
-const catalog = new ItemCatalog(
+const catalog = ItemCatalog.of(
   [
     frictionItem({ key: 'PAY-101', severity: 'high', impact: impact(412) }),
     frictionItem({ key: 'PAY-110', severity: 'critical', impact: impact(40) }),

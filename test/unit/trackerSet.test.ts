@@ -148,7 +148,7 @@ describe('tracker set: config, tokens and syncAll', () => {
         assert.equal(stats.max, concurrency);
         const expected = fake.issues().filter((issue) => !issue.pullRequest && issue.labels.includes('customer-friction')).length;
         assert.ok(expected > 0);
-        for (const result of results) assert.equal(result.snapshot?.items.length, expected);
+        for (const result of results) assert.equal(result.snapshot?.readAll().items.length, expected);
         // The fake saw the sources in waves: never more than `concurrency` requests arriving together.
         const at = fake.requests.map((request) => request.at).sort((x, y) => x - y);
         const together = Math.max(...at.map((first) => at.filter((other) => other >= first && other < first + 20).length));

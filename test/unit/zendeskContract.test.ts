@@ -75,8 +75,8 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       await start(50);
       const result = await sync(adapter());
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assertSnapshotIsFakeData(result.snapshot);
-      assert.equal(result.snapshot?.evidence.length, fake.linked().length, 'no tombstones in a full sync');
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
+      assert.equal(result.snapshot?.readAll().evidence.length, fake.linked().length, 'no tombstones in a full sync');
       assert.ok(fake.linked().length < fake.tickets.length, 'the seed has unlinked and deleted tickets');
       assert.ok(fake.linked().some((ticket) => ticket.keys.length === 2), 'and tickets naming two items');
       assert.equal(result.pages, 5);
@@ -110,8 +110,8 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       assert.deepEqual(run.map((request) => request.query.get('start_time')), [String(Math.floor(Date.parse(watermark) / 1000))], 'one page from the watermark second');
       // The ticket that set the watermark comes back once more (second precision), merged by id.
       assert.equal(second.fetched, 5);
-      assertSnapshotIsFakeData(second.snapshot);
-      const evidence = new Map(second.snapshot?.evidence.map((entry) => [entry.id, entry]));
+      assertSnapshotIsFakeData(second.snapshot?.readAll());
+      const evidence = new Map(second.snapshot?.readAll().evidence.map((entry) => [entry.id, entry]));
       assert.equal(evidence.get(`zendesk:${changed.id}`)?.quote?.text, 'Still waiting for the refund.');
       assert.deepEqual(evidence.get(`zendesk:${unlinked.id}`)?.itemKeys, [], 'an unlinked ticket overwrites its old evidence');
       assert.deepEqual(evidence.get(`zendesk:${deleted.id}`)?.itemKeys, [], 'so does a deleted one');
@@ -122,7 +122,7 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       assert.equal(third.outcome, 'synced');
       assert.equal(fake.requests.length - unchanged, 1, 'an unchanged re-sync is one request');
       assert.equal(third.fetched, 1, 'only the watermark ticket, again');
-      assertSnapshotIsFakeData(third.snapshot);
+      assertSnapshotIsFakeData(third.snapshot?.readAll());
     });
 
     it('a full sync after an incremental one drops the tombstones', async () => {
@@ -133,15 +133,15 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       fake.updateTicket(gone.id, { status: 'deleted' });
       await sync(adapter());
       const full = await sync(adapter(), { full: true });
-      assert.ok(!full.snapshot?.evidence.some((entry) => entry.id === `zendesk:${gone.id}`));
-      assertSnapshotIsFakeData(full.snapshot);
+      assert.ok(!full.snapshot?.readAll().evidence.some((entry) => entry.id === `zendesk:${gone.id}`));
+      assertSnapshotIsFakeData(full.snapshot?.readAll());
     });
 
     it('pages by 1000 at most, as Zendesk caps per_page', async () => {
       await start(2300);
       const result = await sync(adapter({ pageSize: 5000 }));
       assert.equal(result.outcome, 'synced', result.error?.message);
-      assertSnapshotIsFakeData(result.snapshot);
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
       assert.equal(result.pages, 3);
       assert.deepEqual(exports().map((request) => request.query.get('per_page')), ['1000', '1000', '1000']);
       const raw = (await (await fetch(`${fake.origin}${EXPORT_PATH}?start_time=0&per_page=5000`, { headers: { authorization: AUTH } })).json()) as { tickets: unknown[]; end_of_stream: boolean };
@@ -157,8 +157,8 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       const result = await sync(adapter());
       assert.equal(result.outcome, 'synced', result.error?.message);
       assert.deepEqual(result.skipped, [{ id: `zendesk:${victim.id}`, reason: 'updated_at: not a timestamp: last Tuesday' }]);
-      assert.ok(!result.snapshot?.evidence.some((entry) => entry.id === `zendesk:${victim.id}`));
-      assertSnapshotIsFakeData(result.snapshot);
+      assert.ok(!result.snapshot?.readAll().evidence.some((entry) => entry.id === `zendesk:${victim.id}`));
+      assertSnapshotIsFakeData(result.snapshot?.readAll());
     });
   });
 
@@ -188,7 +188,7 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
         const result = await sync(adapter(), { onRetry: (error) => retries.push(error) });
         assert.equal(result.outcome, 'synced', result.error?.message);
         assert.equal(retries.length, count);
-        assertSnapshotIsFakeData(result.snapshot);
+        assertSnapshotIsFakeData(result.snapshot?.readAll());
       });
     }
 
@@ -291,7 +291,7 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       const run = exports().slice(before);
       assert.equal(run[0]?.query.get('cursor'), third, 'continues at page 3');
       assert.equal(run.length, 3);
-      assertSnapshotIsFakeData(resumed.snapshot);
+      assertSnapshotIsFakeData(resumed.snapshot?.readAll());
     });
 
     it('a sync whose page 3 fails for good resumes there, and a ticket changed meanwhile comes in', async () => {
@@ -307,7 +307,7 @@ describe('Zendesk adapter against the Zendesk fake (contract)', () => {
       fake.updateTicket(early.id, { description: 'Changed while the sync was down', quote: 'Changed while the sync was down' });
       const resumed = await sync(adapter());
       assert.equal(resumed.outcome, 'synced', resumed.error?.message);
-      assertSnapshotIsFakeData(resumed.snapshot);
+      assertSnapshotIsFakeData(resumed.snapshot?.readAll());
     });
   });
 });

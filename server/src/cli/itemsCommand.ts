@@ -1,13 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
+import { catalogEntries } from '../catalog/catalogEntry';
+import { recordsInMemory, type RecordSource } from '../catalog/recordSource';
 import { compareByImpact, type FrictionItem } from '../domain/frictionItem';
 import { loadLocalData, type LocalConfig } from '../local/localData';
 import type { ConfigProblem } from '../local/problems';
 import { LOCAL_FOLDER } from '../local/schemas';
 import { snapshotFolder } from '../sync/snapshotFolder';
-import { SnapshotStore, type SourceSnapshot } from '../trackers/snapshotStore';
+import { SnapshotStore } from '../trackers/snapshotStore';
+import type { StoredSnapshot } from '../trackers/storedSnapshot';
 import type { TrackerConfig } from '../trackers/trackerConfig';
 import { createTrackers, environmentTokens, syncAll } from '../trackers/trackerSet';
 
@@ -34,8 +36,6 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
 }
-
-export type MergeSources = (sources: readonly SourceRecords[]) => FrictionItem[];
 
 class UsageError extends Error {}
 class Failure extends Error {}
@@ -122,7 +122,7 @@ function where(problem: ConfigProblem, root: string): string {
 interface TrackerOutcome {
   readonly name: string;
   /** Freshly synced, or the last good snapshot when this run could not sync it. */
-  readonly snapshot?: SourceSnapshot;
+  readonly snapshot?: StoredSnapshot;
   readonly problems: readonly string[];
   /** This run did not sync it: `snapshot`, if any, is from an earlier run. */
   readonly stale: boolean;
@@ -149,7 +149,7 @@ async function syncTrackers(entries: LocalConfig['trackers'], args: ItemsArgs, i
       const problems = set.problems.filter((problem) => problem.tracker === name).map((problem) => problem.message);
       const result = results.find((candidate) => candidate.tracker === name);
       if (!result) {
-        const snapshot = await store.load(name);
+        const snapshot = await store.open(name);
         return { name, ...(snapshot && { snapshot }), problems, stale: true };
       }
       const failed = result.outcome !== 'synced';
@@ -172,7 +172,7 @@ function failureReason(outcomes: readonly TrackerOutcome[]): string | undefined 
 }
 
 /** Lists the items; resolves to the exit status (a failure before any output throws `Failure`). */
-async function items(args: ItemsArgs, io: CliIo, merge: MergeSources): Promise<number> {
+async function items(args: ItemsArgs, io: CliIo): Promise<number> {
   try {
     if (!(await stat(path.join(args.root, LOCAL_FOLDER))).isDirectory()) throw new Error('not a folder');
   } catch {
@@ -195,10 +195,13 @@ async function items(args: ItemsArgs, io: CliIo, merge: MergeSources): Promise<n
   // the source of truth for an item's title, status and severity (it is where the work is
   // tracked); local files fill the gaps and add quotes and code references. The language server
   // merges in the same order.
-  const sources: SourceRecords[] = outcomes.map((outcome) => ({ source: outcome.name, items: outcome.snapshot?.items ?? [], evidence: outcome.snapshot?.evidence ?? [] }));
-  if (args.source === undefined || args.source === 'local') sources.push({ source: 'local', items: local.items, evidence: [] });
+  const sources: RecordSource[] = outcomes.flatMap((outcome) => outcome.snapshot ?? []);
+  if (args.source === undefined || args.source === 'local') sources.push(recordsInMemory('local', local.items));
 
-  const merged = [...merge(sources)].sort(compareByImpact);
+  const merged = catalogEntries(sources)
+    .map((entry) => entry.item())
+    .sort(compareByImpact);
+  for (const outcome of outcomes) outcome.snapshot?.close();
   io.stdout(args.json ? `${JSON.stringify(merged, null, 2)}\n` : merged.length > 0 ? `${formatTable(merged)}\n` : '');
   const reason = failureReason(outcomes);
   if (reason === undefined) return 0;
@@ -207,7 +210,7 @@ async function items(args: ItemsArgs, io: CliIo, merge: MergeSources): Promise<n
 }
 
 /** Runs the CLI; resolves to the exit status. */
-export async function runCli(argv: readonly string[], io: CliIo, merge: MergeSources = mergeSources): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parse(argv, io.cwd);
@@ -221,7 +224,7 @@ export async function runCli(argv: readonly string[], io: CliIo, merge: MergeSou
     return 0;
   }
   try {
-    return await items(args, io, merge);
+    return await items(args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`customer-lens: ${oneLine(message)}\n`);

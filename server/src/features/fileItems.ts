@@ -3,7 +3,6 @@ import type { RankingMode } from '../domain/frictionItem';
 import type { TextRange } from '../domain/link';
 import type { FileItemsRequest } from '../protocol';
 import type { FileLinks } from './fileLinks';
-import { toItemSummary } from './itemSummary';
 
 const FILE_START: TextRange = { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 };
 
@@ -13,7 +12,11 @@ const FILE_START: TextRange = { startLine: 0, startCharacter: 0, endLine: 0, end
  * order they appear. `linkCounts` are the folder's files linked per key.
  */
 export function fileItemGroups(fileLinks: FileLinks, catalog: ItemCatalog, linkCounts: ReadonlyMap<string, number>, ranking?: RankingMode): FileItemsRequest.SymbolGroup[] {
-  const summaries = (keys: Iterable<string>) => catalog.ranked(keys, ranking).map((item) => toItemSummary(item, linkCounts.get(item.key) ?? 0));
+  const summaries = (keys: Iterable<string>) =>
+    catalog.rankedKeys(keys, ranking).flatMap((key) => {
+      const listing = catalog.listing(key);
+      return listing ? [{ ...listing, linkCount: linkCounts.get(key) ?? 0 }] : [];
+    });
   const groups: FileItemsRequest.SymbolGroup[] = [];
   const fileLevel = summaries(fileLinks.fileLevel);
   if (fileLevel.length > 0) groups.push({ range: FILE_START, items: fileLevel });

@@ -80,7 +80,7 @@ export function resolveFileLinks(
     attach(item.key, 'annotation', range, symbols && enclosingSymbol(symbols, mention.line, mention.startCharacter));
   }
   for (const rule of sources.mappings.forFile(relativePath)) {
-    if (!sources.catalog.get(rule.itemKey)) continue;
+    if (!sources.catalog.has(rule.itemKey)) continue;
     if (rule.symbol) attachToNamed(rule.itemKey, 'mapping', rule.symbol);
     else attach(rule.itemKey, 'mapping', FILE_START, undefined);
   }

@@ -31,7 +31,7 @@ export function symbolItemsAt(fileLinks: FileLinks, catalog: ItemCatalog, line: 
   for (const [symbol, linked] of fileLinks.bySymbol) {
     if (!contains(symbol.range, line, character)) continue;
     if (innermost && !within(symbol.range, innermost.symbol.range)) continue;
-    const keys = catalog.ranked(linked, ranking).map((item) => item.key);
+    const keys = catalog.rankedKeys(linked, ranking);
     if (keys.length > 0) innermost = { symbol, keys };
   }
   return innermost && { symbol: innermost.symbol.qualifiedName, range: innermost.symbol.range, keys: innermost.keys };

@@ -38,20 +38,21 @@ export function parseCodeRef(text: string, repository: string | undefined): Code
 
 /** Code references written in an item's prose: permalinks, `folder/file.ext` and `folder/file.ext#Symbol`. */
 export function findCodeRefsInText(text: string, repository: string | undefined): CodeRef[] {
-  const refs: CodeRef[] = [];
+  return codeRefTextsIn(text).flatMap((candidate) => parseCodeRef(candidate, repository) ?? []);
+}
+
+/**
+ * The code references in prose as written, not yet parsed: what a tracker snapshot stores at save
+ * time, since finding them means running regular expressions over every item's text, while
+ * parsing the few found (which depends on the repository) is cheap at load time.
+ */
+export function codeRefTextsIn(text: string): string[] {
+  const found: string[] = [];
   // Every reference has a slash: most item text has none, and skipping it keeps a 100k-item catalog quick to build.
-  if (!text.includes('/')) return refs;
-  if (text.includes('github.com/')) {
-    for (const match of text.matchAll(PERMALINK_IN_TEXT)) {
-      const ref = parseCodeRef(match[0], repository);
-      if (ref) refs.push(ref);
-    }
-  }
+  if (!text.includes('/')) return found;
+  if (text.includes('github.com/')) for (const match of text.matchAll(PERMALINK_IN_TEXT)) found.push(match[0]);
   const withoutUrls = text.includes('://') ? text.replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') : text;
-  if (!withoutUrls.includes('/')) return refs;
-  for (const match of withoutUrls.matchAll(PATH_IN_TEXT)) {
-    if (match[1]?.includes('..')) continue;
-    refs.push({ path: match[1] ?? '', ...(match[2] !== undefined && { symbol: match[2] }) });
-  }
-  return refs;
+  if (!withoutUrls.includes('/')) return found;
+  for (const match of withoutUrls.matchAll(PATH_IN_TEXT)) if (!match[1]?.includes('..')) found.push(match[0]);
+  return found;
 }

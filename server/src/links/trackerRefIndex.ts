@@ -1,29 +1,26 @@
 import type { ItemCatalog } from '../catalog/itemCatalog';
-import { findCodeRefsInText, parseCodeRef, type CodeRef } from './codeRefs';
+import { parseCodeRef, type CodeRef } from './codeRefs';
 
 export interface TrackerRef {
   readonly itemKey: string;
   readonly ref: CodeRef;
 }
 
-/** Code references found on the tracker side (an item's `code:` list and its text), by file. */
+/** Code references found on the tracker side (an item's `code:` list and its title and summary), by file. */
 export class TrackerRefIndex {
   private readonly byPath = new Map<string, TrackerRef[]>();
 
   constructor(catalog: ItemCatalog, repository: string | undefined) {
-    for (const item of catalog.all()) {
-      const refs = [
-        ...item.codeRefs.map((text) => parseCodeRef(text, repository)).filter((ref): ref is CodeRef => ref !== undefined),
-        ...findCodeRefsInText(`${item.title}\n${item.summary}`, repository),
-      ];
+    for (const { key, refs: written } of catalog.codeRefs()) {
+      const refs = written.flatMap((text) => parseCodeRef(text, repository) ?? []);
       const seen = new Set<string>();
       for (const ref of refs) {
         const identity = `${ref.path}#${ref.symbol ?? ''}:${ref.startLine ?? ''}`;
         if (seen.has(identity)) continue;
         seen.add(identity);
         const list = this.byPath.get(ref.path);
-        if (list) list.push({ itemKey: item.key, ref });
-        else this.byPath.set(ref.path, [{ itemKey: item.key, ref }]);
+        if (list) list.push({ itemKey: key, ref });
+        else this.byPath.set(ref.path, [{ itemKey: key, ref }]);
       }
     }
   }

@@ -1,8 +1,9 @@
-import type { SourceRecords } from '../catalog/mergeSources';
+import type { RecordSource } from '../catalog/recordSource';
 import type { TrackerStatus } from '../protocol';
 import { mapWithLimit } from '../trackers/mapWithLimit';
-import type { SnapshotStore, SourceSnapshot } from '../trackers/snapshotStore';
+import type { SnapshotStore } from '../trackers/snapshotStore';
 import { syncSource, type SourceSyncResult } from '../trackers/sourceSync';
+import type { StoredSnapshot } from '../trackers/storedSnapshot';
 import type { TrackerAdapter } from '../trackers/trackerAdapter';
 import { originOf, type TrackerConfig } from '../trackers/trackerConfig';
 import { TrackerError } from '../trackers/trackerErrors';
@@ -27,7 +28,7 @@ export interface FolderSyncOptions {
   /** How a user gets a token where there is none (the editor: Connect Tracker…; else an env variable). */
   readonly missingTokenHint?: (config: TrackerConfig) => string;
   /** The records in force changed (a run completed, snapshots loaded or a tracker left the config). */
-  readonly onRecords: (sources: SourceRecords[]) => void;
+  readonly onRecords: (sources: RecordSource[]) => void;
   readonly onStatus: () => void;
   /** Trackers synced at once. */
   readonly concurrency?: number;
@@ -46,7 +47,8 @@ export class FolderSync {
   private entriesKey = '[]';
   private configs: TrackerConfig[] = [];
   private invalid: TrackerProblem[] = [];
-  private readonly snapshots = new Map<string, SourceSnapshot>();
+  /** Open snapshots: the catalog reads whole records from them when an item is shown. */
+  private readonly snapshots = new Map<string, StoredSnapshot>();
   private statuses = new Map<string, TrackerStatus>();
   /** Adapters kept across runs: Jira reads the user's time zone once per instance. */
   private readonly adapters = new Map<string, TrackerAdapter>();
@@ -66,11 +68,8 @@ export class FolderSync {
   }
 
   /** The records in force, trackers in config order: the catalog puts them before local files. */
-  records(): SourceRecords[] {
-    return this.configs.flatMap((config) => {
-      const snapshot = this.snapshots.get(config.name);
-      return snapshot ? [{ source: config.name, items: snapshot.items, evidence: snapshot.evidence }] : [];
-    });
+  records(): RecordSource[] {
+    return this.configs.flatMap((config) => this.snapshots.get(config.name) ?? []);
   }
 
   /**
@@ -94,7 +93,7 @@ export class FolderSync {
       this.configs
         .filter((config) => !this.snapshots.has(config.name))
         .map(async (config) => {
-          const snapshot = await this.options.store.load(config.name);
+          const snapshot = await this.options.store.open(config.name);
           if (snapshot) this.snapshots.set(config.name, snapshot);
         }),
     );
@@ -214,7 +213,7 @@ export class FolderSync {
     const previous = this.snapshots.get(config.name);
     const seconds = (result.milliseconds / 1000).toFixed(1);
     if (result.outcome === 'synced' && result.snapshot) {
-      const records = result.snapshot.items.length + result.snapshot.evidence.length;
+      const records = result.snapshot.records;
       const mode = full || previous?.watermark === undefined ? 'full' : `since ${previous.watermark}`;
       log.info(
         `${config.name} (${config.type}, ${originOf(config)}): synced ${result.fetched} changed records in ${result.pages} pages, ${seconds} s (${mode}${result.resumed ? ', resumed' : ''}); ${records} records in total` +
@@ -224,7 +223,7 @@ export class FolderSync {
       if (result.skipped.length > SKIPPED_LOGGED) log.warn(`${config.name}: … and ${result.skipped.length - SKIPPED_LOGGED} more skipped records`);
       this.snapshots.set(config.name, result.snapshot);
       // An unchanged incremental run changes no record: the catalog need not be rebuilt.
-      const unchanged = !full && previous !== undefined && result.fetched === 0 && records === previous.items.length + previous.evidence.length;
+      const unchanged = !full && previous !== undefined && result.fetched === 0 && records === previous.records;
       if (!unchanged) this.options.onRecords(this.records());
     } else if (result.outcome === 'failed') {
       const kept = result.snapshot ? `showing data from ${result.snapshot.syncedAt}` : 'no earlier data';
@@ -235,6 +234,9 @@ export class FolderSync {
     }
     this.setStatus(resultStatus(this.options.folderUri, config, result));
     this.options.onStatus();
+    // A run that did not complete hands back the last good snapshot it opened itself; the folder
+    // goes on with the one it has open.
+    if (result.outcome !== 'synced' && result.snapshot && result.snapshot !== this.snapshots.get(config.name)) result.snapshot.close();
   }
 
   private idle(config: TrackerConfig, state: 'syncing' | 'untrusted'): TrackerStatus {

@@ -1,12 +1,15 @@
 import type { TrackerState, TrackerStatus } from '../protocol';
-import type { SourceSnapshot } from '../trackers/snapshotStore';
 import type { SourceSyncResult } from '../trackers/sourceSync';
+import type { StoredSnapshot } from '../trackers/storedSnapshot';
 import { originOf, type TrackerConfig } from '../trackers/trackerConfig';
 import type { TrackerFailureKind } from '../trackers/trackerErrors';
 import type { TrackerProblem } from '../trackers/trackerSet';
 
+/** What a status tells of the snapshot in force. */
+type SnapshotFacts = Pick<StoredSnapshot, 'syncedAt' | 'records'>;
+
 /** The status of a configured tracker before or without a run: what its snapshot says. */
-export function idleStatus(folderUri: string, config: TrackerConfig, state: TrackerState, snapshot: SourceSnapshot | undefined, message?: string): TrackerStatus {
+export function idleStatus(folderUri: string, config: TrackerConfig, state: TrackerState, snapshot: SnapshotFacts | undefined, message?: string): TrackerStatus {
   return {
     folderUri,
     name: config.name,
@@ -14,13 +17,13 @@ export function idleStatus(folderUri: string, config: TrackerConfig, state: Trac
     origin: originOf(config),
     state,
     ...(snapshot && { syncedAt: snapshot.syncedAt }),
-    records: snapshot ? snapshot.items.length + snapshot.evidence.length : 0,
+    records: snapshot?.records ?? 0,
     ...(message !== undefined && { message }),
   };
 }
 
 /** A tracker that could not be built: an invalid entry, or one the user has not connected. */
-export function problemStatus(folderUri: string, problem: TrackerProblem, snapshot: SourceSnapshot | undefined): TrackerStatus {
+export function problemStatus(folderUri: string, problem: TrackerProblem, snapshot: SnapshotFacts | undefined): TrackerStatus {
   if (!problem.config) return { folderUri, name: problem.tracker, type: '', origin: '', state: 'error', records: 0, message: problem.message };
   return idleStatus(folderUri, problem.config, problem.kind === 'invalid' ? 'error' : 'not-connected', snapshot, problem.message);
 }

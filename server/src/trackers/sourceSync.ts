@@ -3,7 +3,9 @@ import type { FrictionItem } from '../domain/frictionItem';
 import { mapWithLimit } from './mapWithLimit';
 import { RequestSignals } from './requestSignals';
 import { withRetries, type RetryPolicy } from './retryPolicy';
-import type { SnapshotStore, SourceSnapshot } from './snapshotStore';
+import type { SnapshotStore } from './snapshotStore';
+import type { KeptRecord } from './snapshotWriter';
+import type { StoredSnapshot } from './storedSnapshot';
 import { SyncJournal } from './syncJournal';
 import type { PageRequest, TrackerAdapter, TrackerPage } from './trackerAdapter';
 import { TrackerError } from './trackerErrors';
@@ -11,8 +13,11 @@ import { TrackerError } from './trackerErrors';
 export interface SourceSyncResult {
   readonly tracker: string;
   readonly outcome: 'synced' | 'failed' | 'cancelled';
-  /** The snapshot now in force: the new one, or the last good one when this run failed. */
-  readonly snapshot?: SourceSnapshot;
+  /**
+   * The snapshot now in force: the new one, or the last good one when this run failed. Open: the
+   * caller owns it (see StoredSnapshot on closing).
+   */
+  readonly snapshot?: StoredSnapshot;
   readonly pages: number;
   readonly fetched: number;
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
@@ -56,7 +61,7 @@ export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, 
 async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions, signals: RequestSignals): Promise<SourceSyncResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
-  const previous = await store.load(adapter.name);
+  const previous = await store.open(adapter.name);
   const journal = new SyncJournal(store.journalOf(adapter.name));
   // What the interrupted run journaled, then this run's pages as they are journaled: the run's
   // records, kept in memory rather than read back from the journal once the run is complete.
@@ -165,24 +170,38 @@ async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: S
     };
   }
 
-  const snapshot: SourceSnapshot = {
-    tracker: adapter.name,
-    items: merge(since === undefined ? [] : (previous?.items ?? []), run.items),
-    evidence: merge(since === undefined ? [] : (previous?.evidence ?? []), run.evidence),
-    ...newest(previous?.watermark, newestUpdate, since === undefined),
-    etags,
-    syncedAt: now().toISOString(),
-  };
-  await store.save(snapshot);
+  // A full run replaces the previous records; an incremental one keeps those this run did not change.
+  const base = since === undefined ? undefined : previous;
+  try {
+    await store.write(
+      { tracker: adapter.name, ...newest(previous?.watermark, newestUpdate, since === undefined), etags, syncedAt: now().toISOString() },
+      merge(base, base?.itemCount ?? 0, (index) => base?.itemId(index) ?? '', run.items),
+      merge(base, base?.evidenceCount ?? 0, (index) => base?.evidenceId(index) ?? '', run.evidence),
+    );
+  } finally {
+    previous?.close();
+  }
   await journal.clear();
+  const snapshot = await store.open(adapter.name);
+  if (!snapshot) throw new Error(`the snapshot just saved for ${adapter.name} cannot be read back`);
   return { tracker: adapter.name, outcome: 'synced', snapshot, pages, fetched, skipped, milliseconds: performance.now() - started, resumed };
 }
 
-/** The previous records, with this run's replacing those of the same id. */
-function merge<T extends FrictionItem | Evidence>(previous: readonly T[], changed: ReadonlyMap<string, T>): T[] {
-  const merged = new Map<string, T>(previous.map((record) => [record.id, record]));
-  for (const [id, record] of changed) merged.set(id, record);
-  return [...merged.values()];
+/**
+ * The previous records, with this run's replacing those of the same id in place and new ones
+ * after them. Unchanged records stay positions in the previous snapshot: copied, not parsed.
+ */
+function merge<T extends FrictionItem | Evidence>(previous: StoredSnapshot | undefined, count: number, idAt: (index: number) => string, changed: ReadonlyMap<string, T>): (T | KeptRecord)[] {
+  const rows: (T | KeptRecord)[] = [];
+  const placed = new Set<string>();
+  for (let index = 0; previous && index < count; index++) {
+    const id = idAt(index);
+    const record = changed.get(id);
+    if (record) placed.add(id);
+    rows.push(record ?? { from: previous, index });
+  }
+  for (const [id, record] of changed) if (!placed.has(id)) rows.push(record);
+  return rows;
 }
 
 function newest(previous: string | undefined, run: string | undefined, full: boolean): { watermark?: string } {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { ItemCatalog } from '../catalog/itemCatalog';
 import type { KeyMention } from '../links/annotationScanner';
-import { mergeSources, type SourceRecords } from '../catalog/mergeSources';
+import { catalogEntries } from '../catalog/catalogEntry';
+import { recordsInMemory, type RecordSource } from '../catalog/recordSource';
 import { resolveFileLinks, type FileLinks, type FileLinkSources } from '../features/fileLinks';
 import { MappingRules } from '../links/mappingRules';
 import { TrackerRefIndex } from '../links/trackerRefIndex';
@@ -44,7 +45,7 @@ export class FolderModel {
   private local: LocalData | undefined;
   private detectedRepository: string | undefined;
   /** Tracker snapshots in force, in config order. */
-  private trackerSources: readonly SourceRecords[] = [];
+  private trackerSources: readonly RecordSource[] = [];
   private sources: FileLinkSources = { catalog: ItemCatalog.empty(), mappings: new MappingRules([]), trackerRefs: new TrackerRefIndex(ItemCatalog.empty(), undefined) };
   private generation = 0;
   private scanning: { cancelled: boolean } | undefined;
@@ -101,7 +102,7 @@ export class FolderModel {
   }
 
   /** New tracker snapshots are in force: the catalog merges them with the local files. */
-  setTrackerSources(sources: readonly SourceRecords[]): void {
+  setTrackerSources(sources: readonly RecordSource[]): void {
     this.trackerSources = sources;
     if (this.local) this.rebuildCatalog(this.local);
   }
@@ -110,8 +111,8 @@ export class FolderModel {
     this.generation++;
     // Trackers first: they are the source of truth for an item's state; local files fill gaps
     // and add quotes and code references (the CLI merges in the same order).
-    const items = this.trackerSources.length === 0 ? local.items : mergeSources([...this.trackerSources, { source: 'local', items: local.items, evidence: [] }]);
-    const catalog = new ItemCatalog(items, local.touchpoints, local.config.keyPrefixes, this.generation);
+    const entries = catalogEntries([...this.trackerSources, recordsInMemory('local', local.items)]);
+    const catalog = new ItemCatalog(entries, local.touchpoints, local.config.keyPrefixes, this.generation);
     this.sources = {
       catalog,
       mappings: new MappingRules(local.mappings),
@@ -229,9 +230,9 @@ export class FolderModel {
       set.add(file);
     };
     const catalog = this.sources.catalog;
-    for (const [key, mentioning] of this.mentions.keys()) if (catalog.get(key)) for (const file of mentioning) add(key, file);
+    for (const [key, mentioning] of this.mentions.keys()) if (catalog.has(key)) for (const file of mentioning) add(key, file);
     for (const rule of this.sources.mappings.all()) {
-      if (!catalog.get(rule.itemKey)) continue;
+      if (!catalog.has(rule.itemKey)) continue;
       for (const file of this.files) if (this.sources.mappings.matches(rule, file)) add(rule.itemKey, file);
     }
     for (const { itemKey, path: filePath } of this.sources.trackerRefs.all()) if (this.files.has(filePath)) add(itemKey, filePath);
@@ -251,7 +252,7 @@ export class FolderModel {
     const scanned = !this.isScanning && this.lastScan !== undefined;
     for (const rule of local.mappings) {
       const at = { file: rule.file, line: rule.line, character: 0 };
-      if (!catalog.get(rule.itemKey)) {
+      if (!catalog.has(rule.itemKey)) {
         problems.push({ ...at, severity: 'warning', message: `link to unknown item '${rule.itemKey}'` });
         continue;
       }

@@ -1,0 +1,97 @@
+import { codeRefsOfItem } from '../catalog/recordSource';
+import type { Evidence } from '../domain/evidence';
+import type { FrictionItem } from '../domain/frictionItem';
+import { writeFileAtomic } from './atomicFile';
+import { SNAPSHOT_VERSION, severityDigit, statusDigit, type SnapshotMeta } from './snapshotFormat';
+import type { StoredSnapshot } from './storedSnapshot';
+
+/** A record kept from the previous snapshot, copied as stored rather than parsed and written again. */
+export interface KeptRecord {
+  readonly from: StoredSnapshot;
+  readonly index: number;
+}
+
+export type ItemRow = FrictionItem | KeptRecord;
+export type EvidenceRow = Evidence | KeptRecord;
+
+export type SnapshotHeader = Pick<SnapshotMeta, 'tracker' | 'watermark' | 'etags' | 'syncedAt'>;
+
+const isKept = (row: ItemRow | EvidenceRow): row is KeptRecord => 'from' in row;
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Writes a snapshot (format: snapshotFormat.ts) atomically. Records come whole (fetched by this
+ * run) or as positions in the previous snapshot: an incremental sync that changed ten records of
+ * 100,000 parses ten, and copies the other lines and their index entries as they are.
+ */
+export async function writeSnapshot(file: string, header: SnapshotHeader, items: readonly ItemRow[], evidence: readonly EvidenceRow[]): Promise<void> {
+  const raw = new Map<StoredSnapshot, Awaited<ReturnType<StoredSnapshot['rawRecords']>>>();
+  for (const row of [...items, ...evidence]) if (isKept(row) && !raw.has(row.from)) raw.set(row.from, await row.from.rawRecords());
+
+  const lines: Buffer[] = [];
+  const rank = { key: [] as string[], severity: '', customers: [] as number[], tickets: [] as number[], bytes: [] as number[], refs: {} as Record<number, readonly string[]> };
+  const list = { id: [] as string[], source: [] as string[], title: [] as string[], status: '', labels: [] as (readonly string[])[], url: [] as (string | null)[], journey: [] as (string | null)[] };
+  const severities: string[] = [];
+  const statuses: string[] = [];
+  items.forEach((row, index) => {
+    const line = isKept(row) ? (raw.get(row.from)?.item(row.index) as Buffer) : Buffer.from(JSON.stringify(row));
+    lines.push(line, NEWLINE);
+    rank.bytes.push(line.length);
+    if (isKept(row)) {
+      const { from, index: at } = row;
+      const fields = from.listFields(at);
+      rank.key.push(from.key(at));
+      severities.push(severityDigit(from.severity(at)));
+      rank.customers.push(from.customers(at));
+      rank.tickets.push(from.tickets(at));
+      const refs = from.codeRefs(at);
+      if (refs.length > 0) rank.refs[index] = refs;
+      list.id.push(from.itemId(at));
+      list.source.push(fields.source);
+      list.title.push(fields.title);
+      statuses.push(statusDigit(fields.status));
+      list.labels.push(fields.labels);
+      list.url.push(fields.url ?? null);
+      list.journey.push(fields.journey ?? null);
+    } else {
+      rank.key.push(row.key);
+      severities.push(severityDigit(row.severity));
+      rank.customers.push(row.impact.customers);
+      rank.tickets.push(row.impact.tickets);
+      const refs = codeRefsOfItem(row);
+      if (refs.length > 0) rank.refs[index] = refs;
+      list.id.push(row.id);
+      list.source.push(row.source);
+      list.title.push(row.title);
+      statuses.push(statusDigit(row.status));
+      list.labels.push(row.labels);
+      list.url.push(row.url ?? null);
+      list.journey.push(row.journey ?? null);
+    }
+  });
+  rank.severity = severities.join('');
+  list.status = statuses.join('');
+
+  const evidenceIndex = { id: [] as string[], keys: [] as (readonly string[])[], customer: [] as (string | null)[], bytes: [] as number[] };
+  for (const row of evidence) {
+    const line = isKept(row) ? (raw.get(row.from)?.evidence(row.index) as Buffer) : Buffer.from(JSON.stringify(row));
+    lines.push(line, NEWLINE);
+    evidenceIndex.bytes.push(line.length);
+    evidenceIndex.id.push(isKept(row) ? row.from.evidenceId(row.index) : row.id);
+    evidenceIndex.keys.push(isKept(row) ? row.from.evidenceKeys(row.index) : row.itemKeys);
+    evidenceIndex.customer.push((isKept(row) ? row.from.evidenceCustomer(row.index) : row.customer) ?? null);
+  }
+
+  const sections = [rank, list, evidenceIndex].map((columns) => Buffer.from(`${JSON.stringify(columns)}\n`));
+  const meta: SnapshotMeta = {
+    version: SNAPSHOT_VERSION,
+    tracker: header.tracker,
+    ...(header.watermark !== undefined && { watermark: header.watermark }),
+    etags: header.etags,
+    syncedAt: header.syncedAt,
+    items: items.length,
+    evidence: evidence.length,
+    sections: [sections[0]?.length ?? 0, sections[1]?.length ?? 0, sections[2]?.length ?? 0],
+  };
+  await writeFileAtomic(file, [Buffer.from(`${JSON.stringify(meta)}\n`), ...sections, ...lines]);
+}
