@@ -2,6 +2,15 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 const HOVER = '.monaco-hover-content';
 
+/** The parts of an open quick pick or input box a test reads or types into. */
+export interface QuickInput {
+  readonly input: Locator;
+  /** An input box's prompt (and VS Code's "Press 'Enter' to confirm…"), or a validation message. */
+  readonly message: Locator;
+  /** A quick pick's focused row: Enter picks it. */
+  readonly focusedRow: Locator;
+}
+
 /**
  * The VS Code workbench as a user drives it: quick open, go to line, hover, command palette,
  * views. Selectors are VS Code's own stable class names and ARIA labels.
@@ -18,6 +27,17 @@ export class Workbench {
 
   statusBarItem(text: RegExp): Locator {
     return this.page.locator('.statusbar-item', { hasText: text }).first();
+  }
+
+  /** A status bar item by the id its extension created it with; VS Code prefixes the extension's id. */
+  statusBarEntry(id: string): Locator {
+    return this.page.locator(`.statusbar-item[id$=".${id}"]`);
+  }
+
+  /** Waits until a status bar item reads `text` and returns what it reads (without its icon). */
+  async waitForStatusText(entry: Locator, text: RegExp, timeout = 20_000): Promise<string> {
+    await entry.filter({ hasText: text }).waitFor({ timeout });
+    return (await entry.innerText()).trim();
   }
 
   async openFile(relativePath: string): Promise<void> {
@@ -46,14 +66,43 @@ export class Workbench {
 
   /** Hovers a token and returns the hover's text once our contribution (or nothing) shows. */
   async hoverToken(text: string, line: number): Promise<string> {
+    const token = this.token(text);
+    return this.hoverAt(line, async () => {
+      await token.waitFor();
+      await token.hover();
+    });
+  }
+
+  /**
+   * Hovers `text` (its first occurrence on screen) where it stands inside a longer rendered token,
+   * such as a key in a comment, and returns the hover's text.
+   */
+  async hoverText(text: string, line: number): Promise<string> {
+    const token = this.page.locator('.monaco-editor .view-line span span', { hasText: text }).first();
+    return this.hoverAt(line, async () => {
+      await token.waitFor();
+      const point = await token.evaluate((element, part) => {
+        const node = element.firstChild;
+        const start = node?.textContent?.indexOf(part) ?? -1;
+        if (!node || start < 0) return undefined;
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + part.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }, text);
+      if (!point) throw new Error(`"${text}" is not in one text node of its token`);
+      await this.page.mouse.move(point.x, point.y);
+    });
+  }
+
+  private async hoverAt(line: number, moveMouse: () => Promise<void>): Promise<string> {
     await this.dismissHover();
     await this.goToLine(line);
-    const token = this.token(text);
-    await token.waitFor();
     const hover = this.page.locator(HOVER).first();
     // A hover needs the mouse to arrive over the word; if none shows, leave and come back.
     for (let attempt = 0; ; attempt++) {
-      await token.hover();
+      await moveMouse();
       try {
         await hover.waitFor({ timeout: 5_000 });
         break;
@@ -99,6 +148,27 @@ export class Workbench {
 
   codeLens(text: RegExp): Locator {
     return this.page.locator('.contentWidgets .codelens-decoration a, .codelens-decoration a', { hasText: text }).first();
+  }
+
+  /** The quick pick or input box a command opened, once it shows this title. */
+  async waitForQuickInput(title: string): Promise<QuickInput> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+    return {
+      input: widget.locator('.quick-input-box input'),
+      message: widget.locator('.quick-input-message'),
+      focusedRow: widget.locator('.quick-input-list .monaco-list-row.focused'),
+    };
+  }
+
+  /** A notification toast whose message contains `text`. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
+  }
+
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
   }
 
   async runCommand(title: string): Promise<void> {
