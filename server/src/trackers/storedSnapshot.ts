@@ -212,14 +212,23 @@ export class StoredSnapshot implements RecordSource {
   private listColumns(): ListColumns {
     if (this.list) return this.list;
     const [, listBytes] = this.meta.sections;
-    const list: unknown = JSON.parse(this.readSyncAt(this.listAt, listBytes).toString('utf8'));
+    let list: unknown;
+    try {
+      list = JSON.parse(this.readSyncAt(this.listAt, listBytes).toString('utf8'));
+    } catch (error) {
+      throw new Error(`${this.file}: the list index is damaged (${error instanceof Error ? error.message : String(error)})`);
+    }
     if (!isListColumns(list, this.itemCount)) throw new Error(`${this.file}: the list index is damaged`);
     this.list = list;
     return list;
   }
 
   private record(position: number): unknown {
-    return JSON.parse(this.bytesOf(position).toString('utf8'));
+    try {
+      return JSON.parse(this.bytesOf(position).toString('utf8'));
+    } catch (error) {
+      throw new Error(`${this.file}: record ${position} is damaged (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
 
   private bytesOf(position: number): Buffer {
