@@ -106,7 +106,7 @@ describe('loadLocalData', () => {
           '    engineer: lee@example.com',
         ),
         'links.yaml': yaml('links:', '  - item: PAY-101', '    path: ./src/payments/**', '    symbol: RefundService.issue', '  - item: BIL-301', '    path: src/billing/**'),
-        'config.yaml': yaml('repository: acme/payments', 'keyPrefixes: [PAY, CHK]', 'trackers:', '  - name: jira', '    type: jira', '    url: https://acme.atlassian.net'),
+        'config.yaml': yaml('repository: acme/payments', 'keyPrefixes: [PAY, CHK]', 'trackers:', '  - name: jira', '    type: jira', '    url: https://acme.atlassian.net', '    jql: project = PAY'),
       });
       assert.deepEqual(data.problems, []);
       assert.deepEqual(data.touchpoints, [
@@ -128,7 +128,7 @@ describe('loadLocalData', () => {
       ]);
       assert.equal(data.config.repository, 'acme/payments');
       assert.deepEqual(data.config.keyPrefixes, ['PAY', 'CHK']);
-      assert.deepEqual(data.config.trackers, [{ name: 'jira', type: 'jira', url: 'https://acme.atlassian.net' }]);
+      assert.deepEqual(data.config.trackers, [{ name: 'jira', type: 'jira', url: 'https://acme.atlassian.net', jql: 'project = PAY' }]);
     });
 
     it('turns numbers used as keys into strings', async () => {
@@ -295,6 +295,35 @@ describe('loadLocalData', () => {
       assert.match(problem.message, /'repository'/);
       assert.equal(data.config.repository, undefined);
       assert.deepEqual(data.config.keyPrefixes, ['PAY']);
+    });
+
+    it('points at the line of each tracker entry the sync will skip, and keeps the entries', async () => {
+      const data = await load({
+        'config.yaml': yaml(
+          'trackers:',
+          '  - name: jira',
+          '    type: jira',
+          '    url: not a url',
+          '    jql: project = PAY',
+          '  - name: gh',
+          '    type: github',
+          '    repos: [acme/app]',
+          '  - name: gh',
+          '    type: github',
+          '    repos: [acme/other]',
+          '  - name: lin',
+          '    type: linear',
+        ),
+      });
+      assert.deepEqual(
+        data.problems.map((problem) => [problem.line, problem.severity, problem.message]),
+        [
+          [3, 'error', 'tracker jira: invalid tracker config: url: Invalid URL'],
+          [8, 'error', "tracker gh: duplicate tracker name 'gh': this entry is ignored"],
+          [11, 'error', 'tracker lin: invalid tracker config: teams: required'],
+        ],
+      );
+      assert.equal(data.config.trackers.length, 4, 'the sync still sees every entry, and says the same in its status');
     });
 
     it('turns a read failure into a problem instead of throwing', async () => {

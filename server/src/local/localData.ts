@@ -15,6 +15,7 @@ import {
   type FrictionEntry,
 } from './schemas';
 import { errorMessage, parseYamlFile, type YamlFile } from './yamlFile';
+import { checkTrackerEntries } from '../trackers/trackerConfig';
 
 /** One entry of `links.yaml`, with where it was written so problems can point at it. */
 export interface MappingRule {
@@ -181,6 +182,10 @@ function readConfig(file: YamlFile, problems: ConfigProblem[]): LocalConfig {
   if (file.value === null || file.value === undefined) return empty;
   const entry = parseEntry(file, [], file.value, configSchema, 'config', problems);
   if (!entry) return empty;
+  // The sync skips these entries too; here they get a line, so the editor can point at them.
+  checkTrackerEntries(entry.trackers).forEach((checked, index) => {
+    if ('problem' in checked) problems.push(file.problemAt(['trackers', index, ...checked.path], 'error', `tracker ${checked.tracker}: ${checked.problem}`));
+  });
   return {
     ...(entry.repository !== undefined && { repository: entry.repository }),
     keyPrefixes: entry.keyPrefixes,

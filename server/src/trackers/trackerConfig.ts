@@ -56,6 +56,43 @@ export const trackerConfigSchema = z.discriminatedUnion('type', [jiraTrackerSche
 export type TrackerConfig = z.infer<typeof trackerConfigSchema>;
 export type TrackerType = TrackerConfig['type'];
 
+/** One `trackers:` entry checked: its config, or what is wrong with it and where in the entry. */
+export type CheckedTrackerEntry =
+  | { readonly tracker: string; readonly config: TrackerConfig }
+  | { readonly tracker: string; readonly problem: string; readonly path: readonly (string | number)[] };
+
+/**
+ * Checks the `trackers:` entries in order: the schema of each, and names unique across them (a
+ * later entry with a taken name is the one ignored). The sync builds trackers from the valid
+ * ones; the local files report the others as problems on the lines they name.
+ */
+export function checkTrackerEntries(entries: readonly unknown[]): CheckedTrackerEntry[] {
+  const names = new Set<string>();
+  return entries.map((entry, index) => {
+    const tracker = entryName(entry, index);
+    const parsed = trackerConfigSchema.safeParse(entry);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = (issue?.path ?? []).filter((part): part is string | number => typeof part !== 'symbol');
+      // zod says "Invalid input: expected array, received undefined" for a field left out.
+      const message = path.length > 0 && valueAt(entry, path) === undefined ? 'required' : (issue?.message ?? 'invalid');
+      return { tracker, path, problem: `invalid tracker config: ${path.length > 0 ? `${path.join('.')}: ` : ''}${message}` };
+    }
+    if (names.has(parsed.data.name)) return { tracker, path: ['name'], problem: `duplicate tracker name '${parsed.data.name}': this entry is ignored` };
+    names.add(parsed.data.name);
+    return { tracker, config: parsed.data };
+  });
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[part] : undefined), value);
+}
+
+function entryName(entry: unknown, index: number): string {
+  if (typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' && entry.name !== '') return entry.name;
+  return `trackers[${index}]`;
+}
+
 /** The environment variable holding a tracker's token for the CLI and standalone server. */
 export function tokenVariable(trackerName: string): string {
   return `CUSTOMER_LENS_${trackerName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TOKEN`;

@@ -5,7 +5,7 @@ import { createLinearAdapter } from './linear/linearAdapter';
 import type { SnapshotStore } from './snapshotStore';
 import { syncSource, type SourceSyncOptions, type SourceSyncResult } from './sourceSync';
 import type { TrackerAdapter } from './trackerAdapter';
-import { originOf, tokenVariable, trackerConfigSchema, type TrackerConfig } from './trackerConfig';
+import { checkTrackerEntries, originOf, tokenVariable, type TrackerConfig } from './trackerConfig';
 import { createZendeskAdapter } from './zendesk/zendeskAdapter';
 import { mapWithLimit } from './mapWithLimit';
 
@@ -78,11 +78,6 @@ export function environmentTokens(env: Readonly<Record<string, string | undefine
   };
 }
 
-function entryName(entry: unknown, index: number): string {
-  if (typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' && entry.name !== '') return entry.name;
-  return `trackers[${index}]`;
-}
-
 /**
  * Builds an adapter per valid `trackers:` entry that has a token approved for the origin it
  * names. A bad entry, a missing token, or a token bound to another origin is a problem; that
@@ -92,34 +87,25 @@ export function createTrackers(configs: readonly unknown[], tokens: TokenSource,
   const adapters: TrackerAdapter[] = [];
   const built: TrackerConfig[] = [];
   const problems: TrackerProblem[] = [];
-  const names = new Set<string>();
   const fresh = new Map<string, TrackerAdapter>();
-  configs.forEach((entry, index) => {
-    const tracker = entryName(entry, index);
-    const parsed = trackerConfigSchema.safeParse(entry);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      problems.push({ tracker, kind: 'invalid', message: `invalid tracker config: ${where}${issue?.message ?? 'invalid'}` });
-      return;
+  for (const checked of checkTrackerEntries(configs)) {
+    const { tracker } = checked;
+    if (!('config' in checked)) {
+      problems.push({ tracker, kind: 'invalid', message: checked.problem });
+      continue;
     }
-    const config = parsed.data;
-    if (names.has(config.name)) {
-      problems.push({ tracker, kind: 'invalid', message: `duplicate tracker name '${config.name}': this entry is ignored` });
-      return;
-    }
-    names.add(config.name);
+    const { config } = checked;
     const approved = tokens(config);
     const origin = originOf(config);
     // A token bound elsewhere is reported as such even when it is withheld (empty).
     if (approved && normalOrigin(approved.origin) !== origin) {
       problems.push({ tracker, kind: 'origin-mismatch', config, message: `token for ${config.name} is bound to ${normalOrigin(approved.origin)}, config names ${origin}: not sent` });
-      return;
+      continue;
     }
     if (!approved || approved.token === '') {
       const hint = options.missingTokenHint?.(config) ?? `set ${tokenVariable(config.name)}`;
       problems.push({ tracker, kind: 'no-token', config, message: `no token: ${hint}` });
-      return;
+      continue;
     }
     const http: HttpOptions = {
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
@@ -131,7 +117,7 @@ export function createTrackers(configs: readonly unknown[], tokens: TokenSource,
     fresh.set(fingerprint, adapter);
     adapters.push(adapter);
     built.push(config);
-  });
+  }
   if (options.reuse) {
     options.reuse.clear();
     for (const [fingerprint, adapter] of fresh) options.reuse.set(fingerprint, adapter);
