@@ -61,9 +61,9 @@ describe('GithubAdapter (scripted server)', () => {
     assert.deepEqual(first.etags, { [urlOf('acme/a')]: 'W/"b2"', [urlOf('acme/b')]: 'W/"b2"' });
 
     const again = await github.page({ since: '2026-11-01T10:00:00Z', etags: { [urlOf('acme/a')]: 'W/"a1"' }, signal });
-    assert.deepEqual(again.items.map((item) => item.key), ['acme/b#1'], 'the 304 repo brings nothing');
+    assert.deepEqual(again.records().items.map((item) => item.key), ['acme/b#1'], 'the 304 repo brings nothing');
     assert.deepEqual(again.etags, { [urlOf('acme/a')]: 'W/"a1"', [urlOf('acme/b')]: 'W/"b2"' });
-    assert.equal(again.newestUpdate, '2026-11-01T10:00:00Z');
+    assert.equal(again.records().newestUpdate, '2026-11-01T10:00:00Z');
   });
 
   it('keeps no ETag for a first page with more pages (a change on a later page would not show on it)', async () => {
@@ -87,7 +87,7 @@ describe('GithubAdapter (scripted server)', () => {
     const github = adapter();
     const pages: TrackerPage[] = [await github.page({ signal })];
     while (pages.at(-1)?.cursor !== undefined) pages.push(await github.page({ cursor: pages.at(-1)?.cursor, signal }));
-    assert.deepEqual(pages.map((page) => page.items.map((item) => item.key)), [['acme/a#1'], ['acme/a#2'], ['acme/a#3']]);
+    assert.deepEqual(pages.map((page) => page.records().items.map((item) => item.key)), [['acme/a#1'], ['acme/a#2'], ['acme/a#3']]);
     assert.ok(pages.every((page) => page.remainingCursors === undefined));
   });
 
@@ -99,20 +99,20 @@ describe('GithubAdapter (scripted server)', () => {
     };
     const github = adapter(['acme/a', 'acme/b']);
     const first = await github.page({ signal });
-    assert.equal(first.newestUpdate, '2026-11-20T10:00:00Z', 'an update after the run began may have moved between pages');
+    assert.equal(first.records().newestUpdate, '2026-11-20T10:00:00Z', 'an update after the run began may have moved between pages');
     const cursor = first.remainingCursors?.[0];
     assert.equal(decodeCursor(cursor ?? '')?.until, '2026-11-20T10:00:00Z');
-    assert.equal((await github.page({ cursor, signal })).newestUpdate, '2026-11-20T10:00:00Z');
+    assert.equal((await github.page({ cursor, signal })).records().newestUpdate, '2026-11-20T10:00:00Z');
   });
 
   it('starts over on a cursor it cannot read, and skips pages of a repo no longer configured', async () => {
     respond = (_, response) => json(response, [issue(1, '2026-11-01T10:00:00Z')]);
     const github = adapter();
-    assert.deepEqual((await github.page({ cursor: '{"v":0}', signal })).items.map((item) => item.key), ['acme/a#1']);
+    assert.deepEqual((await github.page({ cursor: '{"v":0}', signal })).records().items.map((item) => item.key), ['acme/a#1']);
     assert.deepEqual(paths(), ['/repos/acme/a/issues?state=all&sort=updated&direction=desc&per_page=100']);
     const gone = encodeCursor({ pages: [{ repo: 'acme/gone', url: `${server.origin}/repositories/5/issues?page=2` }, { repo: 'acme/a', url: `${server.origin}/repositories/1/issues?page=2` }] });
     const page = await github.page({ cursor: gone, signal });
-    assert.deepEqual(page.items, []);
+    assert.deepEqual(page.records().items, []);
     assert.equal(server.requests.length, 1, 'nothing fetched for the removed repo');
     assert.deepEqual(decodeCursor(page.cursor ?? '')?.pages.map((entry) => entry.repo), ['acme/a']);
   });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { syncSource } from '../../server/src/trackers/sourceSync';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../../server/src/trackers/trackerAdapter';
+import { mappedPage, type PageLinks, type PageRequest, type TrackerAdapter, type TrackerPage } from '../../server/src/trackers/trackerAdapter';
 import { TrackerError } from '../../server/src/trackers/trackerErrors';
 import { frictionItem } from '../support/builders';
 
@@ -26,14 +26,10 @@ class EtagTracker implements TrackerAdapter {
 }
 
 const item = (key: string, updated: string) => frictionItem({ id: `github:${key}`, source: 'github', key, updatedAt: updated });
-const page = (etags: Record<string, string>, items = [item('acme/a#1', '2026-11-01T00:00:00Z')], extra: Partial<TrackerPage> = {}): TrackerPage => ({
-  items,
-  evidence: [],
-  skipped: [],
-  etags,
-  newestUpdate: items.map((entry) => entry.updatedAt ?? '').sort().at(-1),
-  ...extra,
-});
+const page = (etags: Record<string, string>, items = [item('acme/a#1', '2026-11-01T00:00:00Z')], extra: PageLinks = {}): TrackerPage => {
+  const newestUpdate = items.map((entry) => entry.updatedAt ?? '').sort().at(-1);
+  return mappedPage({ items, evidence: [], skipped: [], ...(newestUpdate !== undefined && { newestUpdate }) }, { etags, ...extra });
+};
 
 /** How the sync engine carries ETags between runs for the GitHub adapter (PageRequest/TrackerPage `etags`). */
 describe('sync engine: ETag plumbing', () => {

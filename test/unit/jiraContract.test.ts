@@ -271,7 +271,7 @@ describe('Jira Cloud adapter against the Jira fake (contract)', () => {
       const foreign = (await (await fetch(`${fake.origin}${CLOUD_SEARCH_PATH}?jql=${encodeURIComponent('project = OPS')}&maxResults=1&fields=key`, { headers: { authorization: `Bearer ${FAKE_TOKEN}` } })).json()) as { nextPageToken?: string };
       assert.ok(foreign.nextPageToken);
       const page = await adapter().page({ cursor: foreign.nextPageToken, signal: new AbortController().signal });
-      assert.deepEqual(page.items.map((item) => item.key), expected().slice(0, 10).map((item) => item.key));
+      assert.deepEqual(page.records().items.map((item) => item.key), expected().slice(0, 10).map((item) => item.key));
       assert.deepEqual(searches().slice(1).map((request) => [request.status, request.query.get('nextPageToken')]), [[400, foreign.nextPageToken], [200, null]]);
     });
 

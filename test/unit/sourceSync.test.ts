@@ -7,7 +7,7 @@ import type { RetryPolicy } from '../../server/src/trackers/retryPolicy';
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { syncSource } from '../../server/src/trackers/sourceSync';
 import { SyncJournal } from '../../server/src/trackers/syncJournal';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../../server/src/trackers/trackerAdapter';
+import { mappedPage, type PageLinks, type PageRequest, type TrackerAdapter, type TrackerPage } from '../../server/src/trackers/trackerAdapter';
 import { TrackerError } from '../../server/src/trackers/trackerErrors';
 import { frictionItem } from '../support/builders';
 
@@ -34,14 +34,10 @@ class ScriptedTracker implements TrackerAdapter {
   }
 }
 
-const page = (items: FrictionItem[], cursor?: string, extra: Partial<TrackerPage> = {}): TrackerPage => ({
-  items,
-  evidence: [],
-  skipped: [],
-  ...(cursor !== undefined && { cursor }),
-  newestUpdate: items.map((i) => i.updatedAt ?? '').sort().at(-1),
-  ...extra,
-});
+const page = (items: FrictionItem[], cursor?: string, extra: PageLinks = {}): TrackerPage => {
+  const newestUpdate = items.map((i) => i.updatedAt ?? '').sort().at(-1);
+  return mappedPage({ items, evidence: [], skipped: [], ...(newestUpdate !== undefined && { newestUpdate }) }, { ...(cursor !== undefined && { cursor }), ...extra });
+};
 
 describe('syncSource', () => {
   let folder: string;

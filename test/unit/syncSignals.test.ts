@@ -7,7 +7,7 @@ import { createGithubAdapter } from '../../server/src/trackers/github/githubAdap
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { syncSource } from '../../server/src/trackers/sourceSync';
 import { githubTrackerSchema } from '../../server/src/trackers/trackerConfig';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../../server/src/trackers/trackerAdapter';
+import { mappedPage, type PageRequest, type TrackerAdapter, type TrackerPage } from '../../server/src/trackers/trackerAdapter';
 import { TrackerError } from '../../server/src/trackers/trackerErrors';
 import { GithubFake } from '../fakes/github/githubFake';
 import { frictionItem } from '../support/builders';
@@ -76,7 +76,7 @@ describe('sync engine: a signal per page request', () => {
       origin: 'https://acme.atlassian.net',
       page(request: PageRequest): Promise<TrackerPage> {
         if (request.cursor === undefined) {
-          return Promise.resolve({ items: [frictionItem({ id: 'jira:PAY-1', source: 'jira', key: 'PAY-1' })], evidence: [], skipped: [], remainingCursors: cursors });
+          return Promise.resolve(mappedPage({ items: [frictionItem({ id: 'jira:PAY-1', source: 'jira', key: 'PAY-1' })], evidence: [], skipped: [] }, { remainingCursors: cursors }));
         }
         // As an HTTP client does: listen to the request's signal until the answer or the abort.
         return new Promise((_, reject) => {
@@ -108,7 +108,7 @@ describe('sync engine: a signal per page request', () => {
       origin: 'https://acme.atlassian.net',
       page(request) {
         requests.push(request);
-        return request.signal.aborted ? Promise.reject(new TrackerError('cancelled', 'sync cancelled')) : Promise.resolve({ items: [], evidence: [], skipped: [] });
+        return request.signal.aborted ? Promise.reject(new TrackerError('cancelled', 'sync cancelled')) : Promise.resolve(mappedPage({ items: [], evidence: [], skipped: [] }));
       },
       check: () => Promise.resolve('ok'),
     };

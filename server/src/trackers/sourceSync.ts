@@ -40,8 +40,9 @@ export interface SourceSyncOptions {
 
 /**
  * Syncs one tracker: from its watermark (incremental) or from scratch, a page at a time with
- * retries, every page journaled as it arrives (its flush overlapping the next request), so a
- * crash or a kill resumes where it stopped. Only a completed run replaces the source's snapshot;
+ * retries, every page journaled as it arrives, so a crash or a kill resumes where it stopped. The
+ * request for the next page goes out as soon as a page's cursor is known: mapping, journaling and
+ * flushing the page overlap that request. Only a completed run replaces the source's snapshot;
  * a failed or cancelled one leaves the last good snapshot in force and its journal in place for
  * the next run.
  *
@@ -86,72 +87,123 @@ async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: S
       };
       return withRetries(() => adapter.page(request), signal, { ...(options.retry && { policy: options.retry }), ...(options.onRetry && { onRetry: options.onRetry }) });
     });
+  // A fetched page is held until the request after it has gone out (or until no request is left
+  // to send), then recorded: validated and mapped (`records()`), journaled with its cursor, and
+  // added to the run's records. So a page's CPU work runs while the next request is in flight,
+  // instead of before it is sent. Pages are recorded once each, after any retries of their
+  // request, and in the order they arrived: a page whose line is not on disk when the run dies is
+  // fetched again, and no page after it is on disk (see SyncJournal).
   const record = async (page: TrackerPage, requested: string | undefined): Promise<void> => {
+    // Two turns of the event loop: the first runs the microtasks and ticks that hand the request
+    // just sent to its socket, the second a poll phase, where a new connection completes and
+    // writes it. Only then does this page's CPU work take the thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    // After a failed write no page is journaled: a later line must never land after a gap.
+    if (writeFailure !== undefined) throw writeFailure;
+    const records = page.records();
     await journal.append({
-      items: page.items,
-      evidence: page.evidence,
+      items: records.items,
+      evidence: records.evidence,
       ...(requested !== undefined && { requested }),
       ...(page.cursor !== undefined && { cursor: page.cursor }),
       ...(page.remainingCursors && { remaining: page.remainingCursors }),
-      ...(page.newestUpdate !== undefined && { newestUpdate: page.newestUpdate }),
+      ...(records.newestUpdate !== undefined && { newestUpdate: records.newestUpdate }),
     });
     // In journal order, as a replay would read them: a record seen twice keeps its later version.
-    for (const item of page.items) run.items.set(item.id, item);
-    for (const evidence of page.evidence) run.evidence.set(evidence.id, evidence);
-    if (page.newestUpdate !== undefined && (newestUpdate === undefined || page.newestUpdate > newestUpdate)) newestUpdate = page.newestUpdate;
+    for (const item of records.items) run.items.set(item.id, item);
+    for (const evidence of records.evidence) run.evidence.set(evidence.id, evidence);
+    if (records.newestUpdate !== undefined && (newestUpdate === undefined || records.newestUpdate > newestUpdate)) newestUpdate = records.newestUpdate;
     pages++;
-    fetched += page.items.length + page.evidence.length;
-    skipped.push(...page.skipped);
+    fetched += records.items.length + records.evidence.length;
+    skipped.push(...records.skipped);
     // Kept in memory, not journaled: a resumed run that lost some only pays a 200 for them next time.
     Object.assign(etags, page.etags);
   };
-  // Journal writes under way. Pages are journaled in the order they arrive, but a request does
-  // not wait for the previous page's flush: a crash before it lands only means fetching that page
-  // again (lines land in order, so no later page is on disk without it). At most `slots` writes
-  // wait at once (one per request slot), so the journal never falls behind and a tracker that
-  // answers without I/O cannot starve the disk; all are awaited before the run saves, fails or
+  // Pages being recorded. A request waits neither for the previous page's mapping nor for its
+  // flush: a crash before that page's line lands only means fetching that page again (lines land in
+  // order, so no later page is on disk without it). A request is sent only while fewer than
+  // `slots` pages are being recorded (one per request slot), so the journal never falls behind and
+  // fetched pages cannot pile up in memory; all are awaited before the run saves, fails or
   // returns, so none outlives it.
   const writes = new Set<Promise<void>>();
   let writeFailure: Error | undefined;
-  const fetchAndRecord = async (cursor: string | undefined, slots: number): Promise<TrackerPage> => {
-    while (writes.size >= slots) await Promise.race(writes);
-    if (writeFailure !== undefined) throw writeFailure;
-    const page = await fetchPage(cursor);
-    const written = record(page, cursor);
-    writes.add(written);
-    written.then(
-      () => writes.delete(written),
-      (error: unknown) => {
-        writes.delete(written);
-        writeFailure ??= error instanceof Error ? error : new Error(String(error));
-      },
-    );
-    return page;
+  /** Fetched pages waiting for the next request to go out before they are recorded, in arrival order. */
+  let held: { readonly page: TrackerPage; readonly requested: string | undefined }[] = [];
+  const release = (): void => {
+    const due = held;
+    held = [];
+    for (const { page, requested } of due) {
+      const written = record(page, requested);
+      writes.add(written);
+      written.then(
+        () => writes.delete(written),
+        (error: unknown) => {
+          writes.delete(written);
+          writeFailure ??= error instanceof Error ? error : new Error(String(error));
+        },
+      );
+    }
+  };
+  /**
+   * Sends the request for `cursor` once fewer than `slots` pages are being recorded, and settles
+   * as soon as it is sent, with its answer to await: the pages held until then are recorded while
+   * it is in flight (or at once, if it cannot be sent).
+   */
+  const send = async (cursor: string | undefined, slots: number): Promise<{ readonly answer: Promise<TrackerPage> }> => {
+    try {
+      while (writes.size >= slots) await Promise.race(writes);
+      if (writeFailure !== undefined) throw writeFailure;
+      const answer = fetchPage(cursor);
+      // Awaited by the caller straight away; this only keeps a quick failure from counting as unhandled.
+      answer.catch(() => undefined);
+      return { answer };
+    } finally {
+      release();
+    }
   };
   const allWritten = async (): Promise<void> => {
     while (writes.size > 0) await Promise.allSettled(writes);
     if (writeFailure !== undefined) throw writeFailure;
   };
   const parallel = options.parallelPages ?? 4;
+  /** Fetches `cursors`, `parallel` at a time; once the last request is sent, every page is recorded as it arrives. */
+  const fetchAll = async (cursors: readonly string[]): Promise<void> => {
+    let sent = 0;
+    await mapWithLimit(cursors, parallel, async (cursor) => {
+      const { answer } = await send(cursor, parallel);
+      sent++;
+      const page = await answer;
+      held.push({ page, requested: cursor });
+      if (sent === cursors.length) release();
+    });
+  };
 
   try {
-    if (run.missing !== undefined) {
-      // The interrupted run had the whole list of pages: fetch the ones it did not finish.
-      await mapWithLimit(run.missing, parallel, (cursor) => fetchAndRecord(cursor, parallel));
-    } else {
-      // A journal whose last page had no cursor is a finished run that crashed before saving.
-      let cursor = resumed ? run.cursor : undefined;
-      let more = !resumed || cursor !== undefined;
-      while (more) {
-        const page = await fetchAndRecord(cursor, 1);
-        if (page.remainingCursors && page.remainingCursors.length > 0) {
-          await mapWithLimit(page.remainingCursors, parallel, (next) => fetchAndRecord(next, parallel));
-          more = false;
-        } else {
-          cursor = page.cursor;
-          more = cursor !== undefined;
+    try {
+      if (run.missing !== undefined) {
+        // The interrupted run had the whole list of pages: fetch the ones it did not finish.
+        await fetchAll(run.missing);
+      } else if (!resumed || run.cursor !== undefined) {
+        // (A journal whose last page had no cursor is a finished run that crashed before saving.)
+        let requested = resumed ? run.cursor : undefined;
+        let { answer } = await send(requested, 1);
+        for (;;) {
+          const page = await answer;
+          held.push({ page, requested });
+          if (page.remainingCursors && page.remainingCursors.length > 0) {
+            // The first of them to go out releases this page.
+            await fetchAll(page.remainingCursors);
+            break;
+          }
+          if (page.cursor === undefined) break;
+          requested = page.cursor;
+          ({ answer } = await send(requested, 1));
         }
       }
+    } finally {
+      // The last pages, or those fetched before a failure: no request is left to overlap.
+      release();
     }
     await allWritten();
   } catch (error) {

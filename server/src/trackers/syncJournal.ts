@@ -57,7 +57,12 @@ export class SyncJournal {
     });
   }
 
-  /** Writes what is waiting, one batch at a time, until nothing is; each batch settles its own appends. */
+  /**
+   * Writes what is waiting, one batch at a time, until nothing is; each batch settles its own
+   * appends. When a write fails, the lines queued behind it fail with it: written after a line
+   * that is not on disk, they would leave a gap a replay cannot see. Lines appended once the
+   * failure is reported are written again.
+   */
   private async writeWaiting(): Promise<void> {
     this.writing = true;
     while (this.waiting.length > 0) {
@@ -68,7 +73,9 @@ export class SyncJournal {
         await appendFile(this.file, batch.map((pending) => pending.line).join(''), { encoding: 'utf8', flush: true });
         for (const pending of batch) pending.resolve();
       } catch (error) {
-        for (const pending of batch) pending.reject(error);
+        const behind = this.waiting;
+        this.waiting = [];
+        for (const pending of [...batch, ...behind]) pending.reject(error);
       }
     }
     this.writing = false;

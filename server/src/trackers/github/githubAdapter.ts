@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FrictionItem } from '../../domain/frictionItem';
 import { mapWithLimit } from '../mapWithLimit';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../trackerAdapter';
+import { lazyPage, mappedPage, type PageLinks, type PageRecords, type PageRequest, type TrackerAdapter, type TrackerPage } from '../trackerAdapter';
 import { originOf, type githubTrackerSchema } from '../trackerConfig';
 import { TrackerHttp, type TrackerHttpOptions } from '../trackerHttp';
 import { fetchIssueList, firstPageUrl, githubHeaders, type IssueList } from './githubApi';
@@ -72,28 +72,30 @@ export class GithubAdapter implements TrackerAdapter {
       if (rest) planned.push(...rest.map((url) => ({ repo, url })));
       else walked.push({ repo, url: next, follow: true });
     }
-    const page = this.pageOf(lists, until);
+    let links: PageLinks;
     if (walked.length > 0) {
       // Some repo cannot be planned: walk everything one page at a time (the engine would not
       // follow a cursor after a parallel batch).
-      return { ...page, etags, cursor: encodeCursor({ pages: [...walked, ...planned], ...(until !== undefined && { until }) }) };
+      links = { etags, cursor: encodeCursor({ pages: [...walked, ...planned], ...(until !== undefined && { until }) }) };
+    } else {
+      const remainingCursors = planned.map((entry) => encodeCursor({ pages: [entry], ...(until !== undefined && { until }) }));
+      links = { etags, ...(remainingCursors.length > 0 && { remainingCursors }) };
     }
-    const remainingCursors = planned.map((entry) => encodeCursor({ pages: [entry], ...(until !== undefined && { until }) }));
-    return { ...page, etags, ...(remainingCursors.length > 0 && { remainingCursors }) };
+    // The issues are validated and mapped when the engine asks, once the next pages are on their way.
+    return lazyPage(links, () => this.recordsOf(lists, until));
   }
 
   private async continuePage(cursor: GithubCursor, signal: AbortSignal): Promise<TrackerPage> {
     const [head, ...tail] = cursor.pages;
-    if (head === undefined) return { items: [], evidence: [], skipped: [] };
+    if (head === undefined) return mappedPage({ items: [], evidence: [], skipped: [] });
     // A repo removed from the configuration since the cursor was written is not fetched any more.
     const list = this.config.repos.includes(head.repo) ? await fetchIssueList(this.http, head.url, undefined, signal) : undefined;
     const next = list?.links.get('next');
     const pages = head.follow && next !== undefined ? [{ ...head, url: next }, ...tail] : tail;
-    const page = this.pageOf(list ? [{ repo: head.repo, list }] : [], cursor.until);
-    return { ...page, ...(pages.length > 0 && { cursor: encodeCursor({ ...cursor, pages }) }) };
+    return lazyPage(pages.length > 0 ? { cursor: encodeCursor({ ...cursor, pages }) } : {}, () => this.recordsOf(list ? [{ repo: head.repo, list }] : [], cursor.until));
   }
 
-  private pageOf(lists: readonly { repo: string; list: IssueList }[], until: string | undefined): TrackerPage {
+  private recordsOf(lists: readonly { repo: string; list: IssueList }[], until: string | undefined): PageRecords {
     const items: FrictionItem[] = [];
     const skipped: { id: string; reason: string }[] = [];
     let newest: string | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../trackerAdapter';
+import { lazyPage, type PageRequest, type TrackerAdapter, type TrackerPage } from '../trackerAdapter';
 import type { jiraTrackerSchema } from '../trackerConfig';
 import { TrackerError } from '../trackerErrors';
 import type { TrackerHttp } from '../trackerHttp';
@@ -81,13 +81,10 @@ export class JiraCloudAdapter implements TrackerAdapter {
     const data = response.data ?? { issues: [] };
     const next = data.isLast === true ? undefined : (data.nextPageToken ?? undefined);
     if (next !== undefined && next === token) throw new TrackerError('bad-response', `${this.origin}: Jira answered the same nextPageToken again`, undefined, response.status);
-    const mapped = mapJiraIssues(data.issues, this.mapping);
-    return {
-      items: mapped.items,
-      evidence: [],
-      skipped: mapped.skipped,
-      ...(next !== undefined && next !== '' && { cursor: next }),
-      ...(mapped.newestUpdate !== undefined && { newestUpdate: mapped.newestUpdate }),
-    };
+    // The issues are validated and mapped when the engine asks, once the next page is on its way.
+    return lazyPage(next !== undefined && next !== '' ? { cursor: next } : {}, () => {
+      const mapped = mapJiraIssues(data.issues, this.mapping);
+      return { items: mapped.items, evidence: [], skipped: mapped.skipped, ...(mapped.newestUpdate !== undefined && { newestUpdate: mapped.newestUpdate }) };
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../trackerAdapter';
+import { lazyPage, type PageRequest, type TrackerAdapter, type TrackerPage } from '../trackerAdapter';
 import type { jiraDataCenterTrackerSchema } from '../trackerConfig';
 import { TrackerError } from '../trackerErrors';
 import type { TrackerHttp } from '../trackerHttp';
@@ -63,17 +63,14 @@ export class JiraDataCenterAdapter implements TrackerAdapter {
       throw error;
     }
     const data = response.data ?? { startAt, total: 0, issues: [] };
-    const mapped = mapJiraIssues(data.issues, this.mapping);
     // From what the server says it returned: it may cap `maxResults` below what was asked.
     const next = data.startAt + data.issues.length;
     const more = data.issues.length > 0 && next < data.total;
-    return {
-      items: mapped.items,
-      evidence: [],
-      skipped: mapped.skipped,
-      ...(more && { cursor: String(next) }),
-      ...(mapped.newestUpdate !== undefined && { newestUpdate: mapped.newestUpdate }),
-    };
+    // The issues are validated and mapped when the engine asks, once the next page is on its way.
+    return lazyPage(more ? { cursor: String(next) } : {}, () => {
+      const mapped = mapJiraIssues(data.issues, this.mapping);
+      return { items: mapped.items, evidence: [], skipped: mapped.skipped, ...(mapped.newestUpdate !== undefined && { newestUpdate: mapped.newestUpdate }) };
+    });
   }
 
   check(signal: AbortSignal): Promise<string> {

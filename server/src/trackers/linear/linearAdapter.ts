@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../trackerAdapter';
+import { lazyPage, type PageRequest, type TrackerAdapter, type TrackerPage } from '../trackerAdapter';
 import { originOf, type linearTrackerSchema } from '../trackerConfig';
 import { TrackerError } from '../trackerErrors';
 import { TrackerHttp, type TrackerHttpOptions } from '../trackerHttp';
@@ -51,16 +51,13 @@ export class LinearAdapter implements TrackerAdapter {
     const variables = issueVariables({ teams: this.config.teams, labels: this.config.labels, ...(request.since !== undefined && { since: request.since }) }, request.cursor, this.pageSize);
     const data = await this.query(ISSUES_QUERY, variables, issuesEnvelope, request.signal);
     const { nodes, pageInfo } = data.issues;
-    const mapped = mapIssues(nodes);
     const cursor = pageInfo.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : undefined;
     if (pageInfo.hasNextPage && !cursor) throw new TrackerError('bad-response', `${this.where} said there is a next page but gave no endCursor`);
-    return {
-      items: mapped.items,
-      evidence: [],
-      skipped: mapped.skipped,
-      ...(cursor !== undefined && { cursor }),
-      ...(mapped.newest !== undefined && { newestUpdate: mapped.newest }),
-    };
+    // The nodes are validated and mapped when the engine asks, once the next page is on its way.
+    return lazyPage(cursor === undefined ? {} : { cursor }, () => {
+      const mapped = mapIssues(nodes);
+      return { items: mapped.items, evidence: [], skipped: mapped.skipped, ...(mapped.newest !== undefined && { newestUpdate: mapped.newest }) };
+    });
   }
 
   async check(signal: AbortSignal): Promise<string> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PageRequest, TrackerAdapter, TrackerPage } from '../trackerAdapter';
+import { lazyPage, type PageRequest, type TrackerAdapter, type TrackerPage } from '../trackerAdapter';
 import type { zendeskTrackerSchema } from '../trackerConfig';
 import { TrackerError } from '../trackerErrors';
 import { TrackerHttp, type TrackerHttpOptions } from '../trackerHttp';
@@ -118,19 +118,16 @@ export class ZendeskAdapter implements TrackerAdapter {
     const next = data.end_of_stream ? undefined : (data.after_cursor ?? undefined);
     if (!data.end_of_stream && (next === undefined || next === '')) throw new TrackerError('bad-response', `${this.origin}${EXPORT_PATH}: the export is not at its end but gave no after_cursor`, undefined, response.status);
     if (next !== undefined && next === cursor && data.tickets.length === 0) throw new TrackerError('bad-response', `${this.origin}${EXPORT_PATH}: Zendesk answered the same cursor again`, undefined, response.status);
-    const mapped = mapTickets(data.tickets, sideloads(data.users, data.organizations), {
-      site: this.config.url,
-      tagPrefix: this.config.tagPrefix,
-      ...(this.config.keyField !== undefined && { keyField: this.config.keyField }),
-      tombstones: request.since !== undefined,
+    // The tickets are validated and mapped when the engine asks, once the next page is on its way.
+    return lazyPage(next === undefined ? {} : { cursor: next }, () => {
+      const mapped = mapTickets(data.tickets, sideloads(data.users, data.organizations), {
+        site: this.config.url,
+        tagPrefix: this.config.tagPrefix,
+        ...(this.config.keyField !== undefined && { keyField: this.config.keyField }),
+        tombstones: request.since !== undefined,
+      });
+      return { items: [], evidence: mapped.evidence, skipped: mapped.skipped, ...(mapped.newestUpdate !== undefined && { newestUpdate: mapped.newestUpdate }) };
     });
-    return {
-      items: [],
-      evidence: mapped.evidence,
-      skipped: mapped.skipped,
-      ...(next !== undefined && { cursor: next }),
-      ...(mapped.newestUpdate !== undefined && { newestUpdate: mapped.newestUpdate }),
-    };
   }
 
   /** Unix seconds of the watermark (0 for a full export), never inside the most recent minute. */
