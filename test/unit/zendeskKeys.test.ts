@@ -105,4 +105,19 @@ describe('Zendesk ticket → evidence', () => {
     assert.match(long, /^word( word)+…$/);
     assert.equal(mapTickets([ticket({ description: '' })], none, options).evidence[0]?.quote, undefined);
   });
+
+  it('ends a paragraph at a blank line whatever the line ends (a lone \\r too), never at a single \\r\\n', () => {
+    assert.equal(firstParagraph('one\r\ntwo\r \rthree'), 'one two');
+    assert.equal(firstParagraph(' \t\r\n\t\r\n\u0007\r\n\nsecond\u0000line\n\nthird'), 'second line');
+    assert.equal(firstParagraph('a\r\n\t\r\nb'), 'a');
+  });
+
+  it('reads times as Date does: Zendesk’s own format directly, and any other, or a day past the 28th, through a Date', () => {
+    const updatedAt = (value: string) => mapTickets([ticket({ updated_at: value })], none, options).evidence[0]?.updatedAt;
+    assert.equal(updatedAt('2026-11-21T00:46:33Z'), '2026-11-21T00:46:33.000Z');
+    assert.equal(updatedAt('2026-02-29T10:00:00Z'), '2026-03-01T10:00:00.000Z', 'Date rolls an invalid day over');
+    assert.equal(updatedAt('2026-01-31T24:00:00Z'), '2026-02-01T00:00:00.000Z');
+    assert.equal(updatedAt('2026-11-21T01:46:33+01:00'), '2026-11-21T00:46:33.000Z');
+    assert.deepEqual(mapTickets([ticket({ id: 7, updated_at: '2026-13-01T00:00:00Z' })], none, options).skipped, [{ id: 'zendesk:7', reason: 'updated_at: not a timestamp: 2026-13-01T00:00:00Z' }]);
+  });
 });
