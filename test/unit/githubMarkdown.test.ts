@@ -28,6 +28,7 @@ describe('GitHub markdown → plain text', () => {
   it('leaves prose that only looks like markup alone', () => {
     assert.equal(markdownToText('Use Array<string> and snake_case_names with a * b; 1 < 2 > 0').text, 'Use Array<string> and snake_case_names with a * b; 1 < 2 > 0');
     assert.equal(markdownToText('Autolink <https://acme.test/a> and \\*escaped\\* &amp; &lt;b&gt;').text, 'Autolink https://acme.test/a and *escaped* & <b>');
+    assert.equal(markdownToText('&amp;lt; is how you write &lt; and &#39;&quot;&nbsp;&copy;').text, `&lt; is how you write < and '" &copy;`);
   });
 
   it('is empty for an empty body and cuts very long bodies', () => {

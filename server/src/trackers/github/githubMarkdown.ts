@@ -33,13 +33,15 @@ export function markdownToText(markdown: string): PlainText {
   // Code is set aside first (kept verbatim: stack traces and snippets are often the most useful
   // part), so that no markdown rule below touches it; a private-use placeholder marks its place.
   const hold = (content: string): string => `${OPEN}${code.push(content) - 1}${CLOSE}`;
-  const source = markdown
-    .replace(/[\uE000\uE001]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(FENCE, (_, _fence: string, content: string) => hold(content.replace(/\n$/, '')))
-    .replace(INLINE_CODE, (_, _ticks: string, content: string) => hold(content.trim()));
-  const text = stripMarkup(source.replace(HTML_COMMENT, ''), links)
-    .replace(PLACEHOLDER, (_, index: string) => code[Number(index)] ?? '')
+  let source = markdown.replace(/[\uE000\uE001]/g, '').replace(/\r\n?/g, '\n');
+  // Each rule is a pass over the whole body: those whose marker character is absent are skipped.
+  if (source.includes('`') || source.includes('~')) {
+    source = source.replace(FENCE, (_, _fence: string, content: string) => hold(content.replace(/\n$/, ''))).replace(INLINE_CODE, (_, _ticks: string, content: string) => hold(content.trim()));
+  }
+  if (source.includes('<')) source = source.replace(HTML_COMMENT, '');
+  let stripped = stripMarkup(source, links);
+  if (code.length > 0) stripped = stripped.replace(PLACEHOLDER, (_, index: string) => code[Number(index)] ?? '');
+  const text = stripped
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')
@@ -48,31 +50,33 @@ export function markdownToText(markdown: string): PlainText {
   return { text: text.length > MAX_SUMMARY_LENGTH ? `${text.slice(0, MAX_SUMMARY_LENGTH - 1).trimEnd()}…` : text, links };
 }
 
+/** The entities GitHub's editors write, decoded in one pass (`&amp;lt;` stays `&lt;`). */
+const ENTITY = /&(nbsp|lt|gt|quot|#39|amp);/g;
+const ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+
 /** Everything but code: markup goes, what it labelled stays. */
-function stripMarkup(text: string, links: string[]): string {
-  return text
-    .replace(IMAGE, '')
-    .replace(REFERENCE_DEFINITION, (_, target: string) => {
-      links.push(target);
-      return '';
-    })
-    .replace(LINK, (_, label: string, target: string) => {
-      if (target) links.push(target);
-      return label;
-    })
-    .replace(REFERENCE_LINK, '$1')
-    .replace(AUTOLINK, '$1')
-    .replace(HTML_TAG, '')
+function stripMarkup(markup: string, links: string[]): string {
+  let text = markup;
+  if (text.includes('[')) {
+    text = text
+      .replace(IMAGE, '')
+      .replace(REFERENCE_DEFINITION, (_, target: string) => {
+        links.push(target);
+        return '';
+      })
+      .replace(LINK, (_, label: string, target: string) => {
+        if (target) links.push(target);
+        return label;
+      })
+      .replace(REFERENCE_LINK, '$1');
+  }
+  if (text.includes('<')) text = text.replace(AUTOLINK, '$1').replace(HTML_TAG, '');
+  text = text
     .replace(/^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, '$1')
     .replace(/^ {0,3}(?:[-*_][ \t]*){3,}$/gm, '')
     .replace(/^ {0,3}>[ \t]?/gm, '')
     .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
-    .replace(/~~(?=\S)([^\n]*?\S)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/~~(?=\S)([^\n]*?\S)~~/g, '$1');
+  if (text.includes('\\')) text = text.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');
+  return text.includes('&') ? text.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? '') : text;
 }
