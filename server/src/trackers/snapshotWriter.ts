@@ -2,6 +2,7 @@ import { codeRefsOfItem } from '../catalog/recordSource';
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
 import { writeFileAtomic } from './atomicFile';
+import { recordJson } from './recordJson';
 import { SNAPSHOT_VERSION, severityDigit, statusDigit, type SnapshotMeta } from './snapshotFormat';
 import type { StoredSnapshot } from './storedSnapshot';
 
@@ -20,6 +21,32 @@ const isKept = (row: ItemRow | EvidenceRow): row is KeptRecord => 'from' in row;
 const NEWLINE = Buffer.from('\n');
 
 /**
+ * The record lines as chunks to write: new lines are gathered into one string and encoded once
+ * per run of them (a Buffer per line would be 100,000 small allocations), kept lines are views
+ * into the previous snapshot's bytes. Returns each line's length in bytes, newline excluded.
+ */
+class RecordLines {
+  readonly chunks: Buffer[] = [];
+  private text = '';
+
+  add(line: string | Buffer): number {
+    if (typeof line === 'string') {
+      this.text += `${line}\n`;
+      return Buffer.byteLength(line);
+    }
+    this.flush();
+    this.chunks.push(line, NEWLINE);
+    return line.length;
+  }
+
+  flush(): Buffer[] {
+    if (this.text !== '') this.chunks.push(Buffer.from(this.text));
+    this.text = '';
+    return this.chunks;
+  }
+}
+
+/**
  * Writes a snapshot (format: snapshotFormat.ts) atomically. Records come whole (fetched by this
  * run) or as positions in the previous snapshot: an incremental sync that changed ten records of
  * 100,000 parses ten, and copies the other lines and their index entries as they are.
@@ -28,15 +55,13 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
   const raw = new Map<StoredSnapshot, Awaited<ReturnType<StoredSnapshot['rawRecords']>>>();
   for (const row of [...items, ...evidence]) if (isKept(row) && !raw.has(row.from)) raw.set(row.from, await row.from.rawRecords());
 
-  const lines: Buffer[] = [];
+  const lines = new RecordLines();
   const rank = { key: [] as string[], severity: '', customers: [] as number[], tickets: [] as number[], bytes: [] as number[], refs: {} as Record<number, readonly string[]> };
   const list = { id: [] as string[], source: [] as string[], title: [] as string[], status: '', labels: [] as (readonly string[])[], url: [] as (string | null)[], journey: [] as (string | null)[] };
   const severities: string[] = [];
   const statuses: string[] = [];
   items.forEach((row, index) => {
-    const line = isKept(row) ? (raw.get(row.from)?.item(row.index) as Buffer) : Buffer.from(JSON.stringify(row));
-    lines.push(line, NEWLINE);
-    rank.bytes.push(line.length);
+    rank.bytes.push(lines.add(isKept(row) ? (raw.get(row.from)?.item(row.index) as Buffer) : recordJson(row)));
     if (isKept(row)) {
       const { from, index: at } = row;
       const fields = from.listFields(at);
@@ -74,9 +99,7 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
 
   const evidenceIndex = { id: [] as string[], keys: [] as (readonly string[])[], customer: [] as (string | null)[], bytes: [] as number[] };
   for (const row of evidence) {
-    const line = isKept(row) ? (raw.get(row.from)?.evidence(row.index) as Buffer) : Buffer.from(JSON.stringify(row));
-    lines.push(line, NEWLINE);
-    evidenceIndex.bytes.push(line.length);
+    evidenceIndex.bytes.push(lines.add(isKept(row) ? (raw.get(row.from)?.evidence(row.index) as Buffer) : recordJson(row)));
     evidenceIndex.id.push(isKept(row) ? row.from.evidenceId(row.index) : row.id);
     evidenceIndex.keys.push(isKept(row) ? row.from.evidenceKeys(row.index) : row.itemKeys);
     evidenceIndex.customer.push((isKept(row) ? row.from.evidenceCustomer(row.index) : row.customer) ?? null);
@@ -93,5 +116,5 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
     evidence: evidence.length,
     sections: [sections[0]?.length ?? 0, sections[1]?.length ?? 0, sections[2]?.length ?? 0],
   };
-  await writeFileAtomic(file, [Buffer.from(`${JSON.stringify(meta)}\n`), ...sections, ...lines]);
+  await writeFileAtomic(file, [Buffer.from(`${JSON.stringify(meta)}\n`), ...sections, ...lines.flush()]);
 }

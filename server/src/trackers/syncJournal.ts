@@ -2,6 +2,7 @@ import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
+import { recordsJson } from './recordJson';
 
 /** One page as the journal keeps it: what it brought, and where the next page starts. */
 export interface JournalPage {
@@ -50,7 +51,10 @@ export class SyncJournal {
   constructor(readonly file: string) {}
 
   append(page: JournalPage): Promise<void> {
-    const line = `${JSON.stringify(page)}\n`;
+    const { items, evidence, ...position } = page;
+    // The records' JSON is cached for the snapshot the completed run writes (recordJson).
+    const rest = JSON.stringify(position);
+    const line = `{"items":${recordsJson(items)},"evidence":${recordsJson(evidence)}${rest === '{}' ? '}' : `,${rest.slice(1)}`}\n`;
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ line, resolve, reject });
       if (!this.writing) void this.writeWaiting();
