@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FrictionItem } from '../../server/src/domain/frictionItem';
@@ -152,4 +153,57 @@ describe('syncSource', () => {
     assert.equal(result.outcome, 'cancelled');
     assert.equal(await store.load('jira'), undefined);
   });
+
+  describe('one sync per snapshot across processes', () => {
+    /** A process that has exited: its pid is free (not reused this soon on any test machine). */
+    const deadPid = (): number => {
+      const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      return Number(child.stdout);
+    };
+
+    it('skips the run while another live process holds the lock, keeping the last good snapshot', async () => {
+      await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+      try {
+        writeFileSync(store.lockOf('jira'), String(other.pid));
+        const tracker = new ScriptedTracker(THREE_PAGES);
+        const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+        assert.equal(result.outcome, 'failed');
+        assert.equal(result.error?.message, `another Customer Lens process (pid ${other.pid}) is syncing jira; this run was skipped`);
+        assert.deepEqual(tracker.requests, [], 'no request while the other process syncs');
+        assert.deepEqual(result.snapshot?.readAll().items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3']);
+        assert.equal(readFileSync(store.lockOf('jira'), 'utf8'), String(other.pid), 'the holder keeps its lock');
+      } finally {
+        other.kill();
+      }
+    });
+
+    it('takes over the lock of a process that died mid-sync, and of one that died before writing its pid', async () => {
+      writeFileSync(store.lockOf('jira'), String(deadPid()));
+      const first = await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      assert.equal(first.outcome, 'synced', first.error?.message);
+      assert.equal(existsSync(store.lockOf('jira')), false, 'released after the run');
+
+      writeFileSync(store.lockOf('jira'), '');
+      const fresh = await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      assert.match(fresh.error?.message ?? '', /^another Customer Lens process is syncing jira/, 'an empty lock is being written: held');
+      const longAgo = new Date(Date.now() - 60_000);
+      utimesSync(store.lockOf('jira'), longAgo, longAgo);
+      const taken = await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      assert.equal(taken.outcome, 'synced', taken.error?.message);
+    });
+
+    it('holds the lock during a run and releases it when the run fails', async () => {
+      let lockedDuringRun = false;
+      const tracker = new ScriptedTracker((request) => {
+        lockedDuringRun = readFileSync(store.lockOf('jira'), 'utf8') === String(process.pid);
+        return request.cursor === undefined ? page([item('PAY-1', '2026-11-01')], 'p2') : new TrackerError('auth', 'rejected');
+      });
+      const result = await syncSource(tracker, store, { signal: signal(), retry: FAST });
+      assert.equal(result.outcome, 'failed');
+      assert.ok(lockedDuringRun);
+      assert.equal(existsSync(store.lockOf('jira')), false);
+    });
+  });
 });
+

@@ -34,6 +34,11 @@ export class SnapshotStore {
     return path.join(this.folder, `${encodeURIComponent(tracker)}.journal.jsonl`);
   }
 
+  /** Held by the process syncing the tracker (see SyncLock). */
+  lockOf(tracker: string): string {
+    return path.join(this.folder, `${encodeURIComponent(tracker)}.lock`);
+  }
+
   open(tracker: string): Promise<StoredSnapshot | undefined> {
     return StoredSnapshot.open(this.fileOf(tracker));
   }

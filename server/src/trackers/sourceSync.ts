@@ -7,6 +7,7 @@ import type { SnapshotStore } from './snapshotStore';
 import type { KeptRecord } from './snapshotWriter';
 import type { StoredSnapshot } from './storedSnapshot';
 import { SyncJournal } from './syncJournal';
+import { SyncLock } from './syncLock';
 import type { PageRequest, TrackerAdapter, TrackerPage } from './trackerAdapter';
 import { TrackerError } from './trackerErrors';
 
@@ -51,11 +52,19 @@ export interface SourceSyncOptions {
  * run's signal.
  */
 export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions): Promise<SourceSyncResult> {
+  const lock = await SyncLock.acquire(store.lockOf(adapter.name));
+  if (!(lock instanceof SyncLock)) {
+    // Another process (the CLI, a standalone server) is syncing this snapshot: its run will replace it.
+    const snapshot = await store.open(adapter.name);
+    const error = new TrackerError('transient', `another Customer Lens process${lock.heldBy === undefined ? '' : ` (pid ${lock.heldBy})`} is syncing ${adapter.name}; this run was skipped`);
+    return { tracker: adapter.name, outcome: 'failed', ...(snapshot && { snapshot }), pages: 0, fetched: 0, skipped: [], error, milliseconds: 0, resumed: false };
+  }
   const signals = new RequestSignals(options.signal);
   try {
     return await runSync(adapter, store, options, signals);
   } finally {
     signals.dispose();
+    await lock.release();
   }
 }
 
