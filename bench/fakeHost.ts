@@ -21,6 +21,8 @@ export type HostCommand =
 export interface LoggedAnswer {
   readonly method: string;
   readonly path: string;
+  /** The query string, without `?`. */
+  readonly query: string;
   readonly status?: number;
 }
 
@@ -71,7 +73,7 @@ async function handle(command: HostCommand): Promise<HostReply> {
     case 'log':
       return {
         type: 'log',
-        requests: current.requests.slice(command.from).map((request) => ({ method: request.method, path: request.path, ...(request.status !== undefined && { status: request.status }) })),
+        requests: current.requests.slice(command.from).map((request) => ({ method: request.method, path: request.path, query: request.query.toString(), ...(request.status !== undefined && { status: request.status }) })),
         total: current.requests.length,
         busyMs: current.busyMs,
       };

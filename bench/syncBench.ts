@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PER_PAGE as GITHUB_PER_PAGE } from '../server/src/trackers/github/githubApi';
 import { DEFAULT_PAGE_SIZE as JIRA_PAGE_SIZE } from '../server/src/trackers/jira/jiraCloudAdapter';
 import { ISSUES_PER_PAGE as LINEAR_PER_PAGE } from '../server/src/trackers/linear/linearQuery';
+import { mapWithLimit } from '../server/src/trackers/mapWithLimit';
 import { SnapshotStore } from '../server/src/trackers/snapshotStore';
 import { syncSource, type SourceSyncResult } from '../server/src/trackers/sourceSync';
 import type { TrackerAdapter } from '../server/src/trackers/trackerAdapter';
@@ -56,6 +57,11 @@ export interface SyncBenchRow {
   readonly requests: number;
   readonly parallel: number;
   readonly wallMs: number;
+  /**
+   * For pages fetched in parallel: the same requests made by a client that only fetches them, at
+   * the same parallelism, bodies read and dropped. What the fake allows, with no sync work at all.
+   */
+  readonly fetchOnlyMs?: number;
   /** The bound at the parallelism the sync ran with. */
   readonly boundMs: number;
   /** What the bound counts, in words. */
@@ -212,6 +218,7 @@ async function runVendor(vendor: VendorCase, latency: number, resyncs: number): 
     const full = await timedSync(fake, adapter, store, { full: true, parallel: vendor.parallel });
     if (full.result.outcome !== 'synced') throw new Error(`${vendor.vendor}: full sync ${full.result.outcome}: ${full.result.error?.message ?? ''}`);
     const bound = vendor.bound(vendor.pages(vendor.records), latency);
+    const fetchOnlyMs = vendor.parallel > 1 ? await fetchOnly(fake, full.requests, vendor.parallel) : undefined;
     const again: ResyncFigures[] = [];
     for (let run = 0; run < resyncs; run++) {
       const resync = await timedSync(fake, adapter, store, { full: false, parallel: vendor.parallel });
@@ -232,6 +239,7 @@ async function runVendor(vendor: VendorCase, latency: number, resyncs: number): 
       boundRule: bound.rule,
       ...(bound.unlimitedMs !== undefined && { unlimitedBoundMs: bound.unlimitedMs }),
       fakeMs: full.fakeMs,
+      ...(fetchOnlyMs !== undefined && { fetchOnlyMs }),
       ...(fake.detail !== undefined && { detail: fake.detail }),
       outcome: full.result.outcome,
       resyncs: again,
@@ -249,6 +257,25 @@ async function timedSync(fake: HostedFake, adapter: TrackerAdapter, store: Snaps
   const wallMs = performance.now() - started;
   const after = await fake.log(before.total);
   return { result, wallMs, requests: after.requests, fakeMs: after.busyMs - before.busyMs };
+}
+
+/**
+ * The requests a sync made, made again by a client that does nothing but fetch: the first alone
+ * (it lists the others), then the rest `parallel` at a time, each body read and dropped.
+ */
+async function fetchOnly(fake: HostedFake, requests: readonly LoggedAnswer[], parallel: number): Promise<number> {
+  const get = async (request: LoggedAnswer): Promise<void> => {
+    const response = await fetch(`${fake.origin}${request.path}${request.query === '' ? '' : `?${request.query}`}`, {
+      method: request.method,
+      headers: { authorization: `Bearer ${fake.token}`, accept: 'application/vnd.github+json' },
+    });
+    await response.arrayBuffer();
+  };
+  const [first, ...rest] = requests;
+  const started = performance.now();
+  if (first) await get(first);
+  await mapWithLimit(rest, parallel, get);
+  return performance.now() - started;
 }
 
 /** The figures as a table, one vendor a row, then what each bound counts and the re-syncs. */
@@ -270,6 +297,7 @@ export function formatSyncBench(rows: readonly SyncBenchRow[], latency = LATENCY
   for (const row of rows) {
     const notes = [`${row.vendor}: bound = ${row.boundRule}`, ...(row.detail !== undefined ? [row.detail] : []), `snapshot holds ${row.stored.toLocaleString('en-US')} records`];
     if (row.parallel === 1) notes.push(`less the fake's time: ${((row.wallMs - row.fakeMs) / row.boundMs).toFixed(2)}×`);
+    if (row.fetchOnlyMs !== undefined) notes.push(`a client only fetching the same pages ${row.parallel} at a time: ${Math.round(row.fetchOnlyMs)} ms (${(row.fetchOnlyMs / row.boundMs).toFixed(2)}×)`);
     if (row.unlimitedBoundMs !== undefined) notes.push(`with every listed page at once the bound would be ${row.unlimitedBoundMs} ms (${(row.wallMs / row.unlimitedBoundMs).toFixed(2)}×)`);
     lines.push(`  ${notes.join('; ')}`);
   }
