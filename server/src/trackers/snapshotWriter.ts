@@ -1,8 +1,7 @@
-import { codeRefsOfItem } from '../catalog/recordSource';
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
 import { writeFileAtomic } from './atomicFile';
-import { recordJson } from './recordJson';
+import { recordCodeRefs, recordJson } from './preparedRecords';
 import { SNAPSHOT_VERSION, severityDigit, statusDigit, type SnapshotMeta } from './snapshotFormat';
 import type { StoredSnapshot } from './storedSnapshot';
 
@@ -83,7 +82,7 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
       severities.push(severityDigit(row.severity));
       rank.customers.push(row.impact.customers);
       rank.tickets.push(row.impact.tickets);
-      const refs = codeRefsOfItem(row);
+      const refs = recordCodeRefs(row);
       if (refs.length > 0) rank.refs[index] = refs;
       list.id.push(row.id);
       list.source.push(row.source);

@@ -6,6 +6,7 @@ import { withRetries, type RetryPolicy } from './retryPolicy';
 import type { SnapshotStore } from './snapshotStore';
 import type { KeptRecord } from './snapshotWriter';
 import type { StoredSnapshot } from './storedSnapshot';
+import { prepareItems } from './preparedRecords';
 import { SyncJournal } from './syncJournal';
 import { SyncLock } from './syncLock';
 import type { PageRequest, TrackerAdapter, TrackerPage } from './trackerAdapter';
@@ -111,7 +112,7 @@ async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: S
     // After a failed write no page is journaled: a later line must never land after a gap.
     if (writeFailure !== undefined) throw writeFailure;
     const records = page.records();
-    await journal.append({
+    const journaled = journal.append({
       items: records.items,
       evidence: records.evidence,
       ...(requested !== undefined && { requested }),
@@ -119,6 +120,8 @@ async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: S
       ...(page.remainingCursors && { remaining: page.remainingCursors }),
       ...(records.newestUpdate !== undefined && { newestUpdate: records.newestUpdate }),
     });
+    prepareItems(records.items);
+    await journaled;
     // In journal order, as a replay would read them: a record seen twice keeps its later version.
     for (const item of records.items) run.items.set(item.id, item);
     for (const evidence of records.evidence) run.evidence.set(evidence.id, evidence);

@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
-import { recordsJson } from './recordJson';
+import { recordsJson } from './preparedRecords';
 
 /** One page as the journal keeps it: what it brought, and where the next page starts. */
 export interface JournalPage {
@@ -52,7 +52,7 @@ export class SyncJournal {
 
   append(page: JournalPage): Promise<void> {
     const { items, evidence, ...position } = page;
-    // The records' JSON is cached for the snapshot the completed run writes (recordJson).
+    // The records' JSON is cached for the snapshot the completed run writes (preparedRecords.ts).
     const rest = JSON.stringify(position);
     const line = `{"items":${recordsJson(items)},"evidence":${recordsJson(evidence)}${rest === '{}' ? '}' : `,${rest.slice(1)}`}\n`;
     return new Promise<void>((resolve, reject) => {
