@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter, type Hover } from 'vscode-languageserver-protocol/node';
 import { SEVERITIES, type FrictionItem } from '../server/src/domain/frictionItem';
-import type { InitializationOptions } from '../server/src/protocol';
+import { ListItemsRequest, type InitializationOptions } from '../server/src/protocol';
 import { snapshotFolder } from '../server/src/sync/snapshotFolder';
 import { SnapshotStore } from '../server/src/trackers/snapshotStore';
 import { rssMbOf } from './stats';
@@ -16,6 +16,12 @@ export interface ColdStartResult {
   /** From spawning the server to the first hover that shows a tracker item. */
   readonly firstHoverMs: number;
   readonly rssMb: number;
+  /** Then the Friction view's list of every item (its fields read from the snapshot's list index the first time). */
+  readonly firstListMs: number;
+  readonly secondListMs: number;
+  readonly listed: number;
+  /** After listing. */
+  readonly listedRssMb: number;
 }
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
@@ -81,7 +87,16 @@ export async function runColdStartBench(items: number): Promise<ColdStartResult>
       }
       const firstHoverMs = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      return { items, snapshotMb, firstHoverMs, rssMb: rssMbOf(child.pid) };
+      const rssMb = rssMbOf(child.pid);
+      const list = async (): Promise<{ ms: number; count: number }> => {
+        const asked = performance.now();
+        const listed = await connection.sendRequest(ListItemsRequest.type, {});
+        return { ms: performance.now() - asked, count: listed.length };
+      };
+      const first = await list();
+      const second = await list();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { items, snapshotMb, firstHoverMs, rssMb, firstListMs: first.ms, secondListMs: second.ms, listed: first.count, listedRssMb: rssMbOf(child.pid) };
     } finally {
       connection.dispose();
       child.kill();

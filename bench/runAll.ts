@@ -53,6 +53,9 @@ async function main(): Promise<void> {
     `Cold start: ${cold.items} tracker items in a ${cold.snapshotMb.toFixed(0)} MB snapshot, no network: spawn → first hover from the snapshot ${formatMs(cold.firstHoverMs)} ` +
       `(budget ≤ 500 ms) ${cold.firstHoverMs <= 500 ? 'OK' : 'OVER BUDGET'}; RSS ${cold.rssMb.toFixed(0)} MB`,
   );
+  console.log(
+    `Cold start, then the Friction view's list of all ${cold.listed} items: first ${formatMs(cold.firstListMs)} (reads the list index), then ${formatMs(cold.secondListMs)}; RSS after listing ${cold.listedRssMb.toFixed(0)} MB`,
+  );
 
   // Tracker sync (syncBench.ts), in a process of its own: a fresh heap, as the language server's
   // would be, not one still holding the 100,000 items above.
