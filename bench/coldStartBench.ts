@@ -20,6 +20,8 @@ export interface ColdStartResult {
   readonly firstListMs: number;
   readonly secondListMs: number;
   readonly listed: number;
+  /** The list answer's size as JSON. */
+  readonly listMb: number;
   /** After listing. */
   readonly listedRssMb: number;
 }
@@ -88,15 +90,16 @@ export async function runColdStartBench(items: number): Promise<ColdStartResult>
       const firstHoverMs = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const rssMb = rssMbOf(child.pid);
-      const list = async (): Promise<{ ms: number; count: number }> => {
+      const list = async (): Promise<{ ms: number; count: number; mb: number }> => {
         const asked = performance.now();
         const listed = await connection.sendRequest(ListItemsRequest.type, {});
-        return { ms: performance.now() - asked, count: listed.length };
+        const ms = performance.now() - asked;
+        return { ms, count: listed.length, mb: Buffer.byteLength(JSON.stringify(listed)) / 1024 / 1024 };
       };
       const first = await list();
       const second = await list();
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      return { items, snapshotMb, firstHoverMs, rssMb, firstListMs: first.ms, secondListMs: second.ms, listed: first.count, listedRssMb: rssMbOf(child.pid) };
+      return { items, snapshotMb, firstHoverMs, rssMb, firstListMs: first.ms, secondListMs: second.ms, listed: first.count, listMb: first.mb, listedRssMb: rssMbOf(child.pid) };
     } finally {
       connection.dispose();
       child.kill();
