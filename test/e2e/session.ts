@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -51,10 +52,21 @@ export async function stopSession(): Promise<void> {
   await session?.server.stop();
 }
 
+/**
+ * Where a failed test's artifacts go: its title made a file name, shortened, with what tells the
+ * test apart (a suffix naming its own workspace, a hash of the whole title) kept past the cut, so
+ * two long titles never share a folder and overwrite each other's screenshots.
+ */
+export function artifactFolder(title: string, suffix = ''): string {
+  const hash = createHash('sha1').update(`${title}\0${suffix}`).digest('hex').slice(0, 8);
+  const slug = (text: string) => text.replace(/[^\w.-]+/g, '-');
+  return path.join(RESULTS, `${slug(title).slice(0, 100)}${suffix === '' ? '' : `-${slug(suffix)}`}-${hash}`);
+}
+
 /** On failure: a screenshot, code-server's log and the extension's output channel. */
 export async function saveFailureArtifacts(title: string): Promise<string | undefined> {
   if (!current) return undefined;
-  const folder = path.join(RESULTS, title.replace(/[^\w.-]+/g, '-').slice(0, 120));
+  const folder = artifactFolder(title);
   mkdirSync(folder, { recursive: true });
   await current.page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
   writeFileSync(path.join(folder, 'code-server.log'), current.server.logTail(400));

@@ -8,7 +8,7 @@ import type { LoggedRequest } from '../fakes/fakeServer';
 import { FAKE_EMAIL, FAKE_TOKEN, JiraFake, jiraFaults } from '../fakes/jira/jiraFake';
 import { CodeServer } from './codeServer';
 import { Workbench } from './pages/workbench';
-import { e2e, RESULTS, VSIX } from './session';
+import { artifactFolder, e2e, VSIX } from './session';
 
 const TRACKER = 'work-jira';
 const JQL = 'project = PAY AND labels = customer-friction';
@@ -106,7 +106,7 @@ describe('e2e: connecting a Jira Cloud tracker (the Jira fake)', () => {
     const test = this.currentTest;
     if (test?.state !== 'failed' || !page || !server) return;
     // Apart from the shared session's artifacts for the same test (setup.ts), which go to the full title's folder.
-    const folder = path.join(RESULTS, `${test.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 100)}-tracker-workspace`);
+    const folder = artifactFolder(test.fullTitle(), 'tracker workspace');
     mkdirSync(folder, { recursive: true });
     await page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
     writeFileSync(path.join(folder, 'code-server.log'), server.logTail(400));

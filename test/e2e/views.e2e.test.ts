@@ -6,7 +6,7 @@ import type { Context } from 'mocha';
 import type { Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { Sidebar, type TreeRow } from './pages/sidebar';
-import { e2e, RESULTS, VSIX } from './session';
+import { artifactFolder, e2e, VSIX } from './session';
 
 const CONTAINER = 'Customer Lens';
 
@@ -131,7 +131,7 @@ describe('e2e: the Friction view in a workspace without .customer-lens', () => {
   afterEach(async function (this: Context) {
     const test = this.currentTest;
     if (test?.state !== 'failed' || !page || !server) return;
-    const folder = path.join(RESULTS, `${test.fullTitle()} (empty workspace)`.replace(/[^\w.-]+/g, '-').slice(0, 120));
+    const folder = artifactFolder(test.fullTitle(), 'empty workspace');
     mkdirSync(folder, { recursive: true });
     await page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
     writeFileSync(path.join(folder, 'code-server.log'), server.logTail(400));
