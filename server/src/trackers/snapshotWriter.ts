@@ -1,9 +1,10 @@
 import type { Evidence } from '../domain/evidence';
-import type { FrictionItem } from '../domain/frictionItem';
+import type { ListFields } from '../catalog/recordSource';
+import type { FrictionItem, Severity } from '../domain/frictionItem';
 import { writeFileAtomic } from './atomicFile';
 import { recordCodeRefs, recordJson } from './preparedRecords';
 import { SNAPSHOT_VERSION, severityDigit, statusDigit, type SnapshotMeta } from './snapshotFormat';
-import type { StoredSnapshot } from './storedSnapshot';
+import type { RawRecords, StoredSnapshot } from './storedSnapshot';
 
 /** A record kept from the previous snapshot, copied as stored rather than parsed and written again. */
 export interface KeptRecord {
@@ -45,13 +46,20 @@ class RecordLines {
   }
 }
 
+/** What an item contributes to the index lines, from a whole record or from the previous snapshot's columns. */
+function itemColumns(row: ItemRow): { key: string; id: string; severity: Severity; customers: number; tickets: number; refs: readonly string[]; fields: ListFields } {
+  if (!isKept(row)) return { key: row.key, id: row.id, severity: row.severity, customers: row.impact.customers, tickets: row.impact.tickets, refs: recordCodeRefs(row), fields: row };
+  const { from, index } = row;
+  return { key: from.key(index), id: from.itemId(index), severity: from.severity(index), customers: from.customers(index), tickets: from.tickets(index), refs: from.codeRefs(index), fields: from.listFields(index) };
+}
+
 /**
  * Writes a snapshot (format: snapshotFormat.ts) atomically. Records come whole (fetched by this
  * run) or as positions in the previous snapshot: an incremental sync that changed ten records of
  * 100,000 parses ten, and copies the other lines and their index entries as they are.
  */
 export async function writeSnapshot(file: string, header: SnapshotHeader, items: readonly ItemRow[], evidence: readonly EvidenceRow[]): Promise<void> {
-  const raw = new Map<StoredSnapshot, Awaited<ReturnType<StoredSnapshot['rawRecords']>>>();
+  const raw = new Map<StoredSnapshot, RawRecords>();
   for (const row of [...items, ...evidence]) if (isKept(row) && !raw.has(row.from)) raw.set(row.from, await row.from.rawRecords());
 
   const lines = new RecordLines();
@@ -61,37 +69,19 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
   const statuses: string[] = [];
   items.forEach((row, index) => {
     rank.bytes.push(lines.add(isKept(row) ? (raw.get(row.from)?.item(row.index) as Buffer) : recordJson(row)));
-    if (isKept(row)) {
-      const { from, index: at } = row;
-      const fields = from.listFields(at);
-      rank.key.push(from.key(at));
-      severities.push(severityDigit(from.severity(at)));
-      rank.customers.push(from.customers(at));
-      rank.tickets.push(from.tickets(at));
-      const refs = from.codeRefs(at);
-      if (refs.length > 0) rank.refs[index] = refs;
-      list.id.push(from.itemId(at));
-      list.source.push(fields.source);
-      list.title.push(fields.title);
-      statuses.push(statusDigit(fields.status));
-      list.labels.push(fields.labels);
-      list.url.push(fields.url ?? null);
-      list.journey.push(fields.journey ?? null);
-    } else {
-      rank.key.push(row.key);
-      severities.push(severityDigit(row.severity));
-      rank.customers.push(row.impact.customers);
-      rank.tickets.push(row.impact.tickets);
-      const refs = recordCodeRefs(row);
-      if (refs.length > 0) rank.refs[index] = refs;
-      list.id.push(row.id);
-      list.source.push(row.source);
-      list.title.push(row.title);
-      statuses.push(statusDigit(row.status));
-      list.labels.push(row.labels);
-      list.url.push(row.url ?? null);
-      list.journey.push(row.journey ?? null);
-    }
+    const columns = itemColumns(row);
+    rank.key.push(columns.key);
+    severities.push(severityDigit(columns.severity));
+    rank.customers.push(columns.customers);
+    rank.tickets.push(columns.tickets);
+    if (columns.refs.length > 0) rank.refs[index] = columns.refs;
+    list.id.push(columns.id);
+    list.source.push(columns.fields.source);
+    list.title.push(columns.fields.title);
+    statuses.push(statusDigit(columns.fields.status));
+    list.labels.push(columns.fields.labels);
+    list.url.push(columns.fields.url ?? null);
+    list.journey.push(columns.fields.journey ?? null);
   });
   rank.severity = severities.join('');
   list.status = statuses.join('');

@@ -10,6 +10,12 @@ const openFile = promisify(open);
 const readAt = promisify(read);
 const statOf = promisify(fstat);
 
+/** Record lines as stored, by position: views into one buffer read in one go. */
+export interface RawRecords {
+  item(index: number): Buffer;
+  evidence(index: number): Buffer;
+}
+
 /**
  * A snapshot's file stays open while anything may still read a record from it: the catalogs
  * built from it are immutable and a request may hold one across an await, so there is no one
@@ -179,7 +185,7 @@ export class StoredSnapshot implements RecordSource {
    * Every record line as stored, read in one go: for copying unchanged records into the next
    * snapshot without parsing them. `item(i)` and `evidence(i)` are views into one buffer.
    */
-  async rawRecords(): Promise<{ item(index: number): Buffer; evidence(index: number): Buffer }> {
+  async rawRecords(): Promise<RawRecords> {
     const start = this.offsets[0] as number;
     const end = this.offsets[this.offsets.length - 1] as number;
     const buffer = Buffer.allocUnsafe(end - start);
