@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RecordSource } from '../../server/src/catalog/recordSource';
@@ -56,6 +56,19 @@ describe('FolderSync', () => {
     await sync.configure([]);
     assert.deepEqual(records.at(-1), []);
     assert.equal(sync.hasTrackers, false);
+  });
+
+  it('says so in the log when a snapshot on disk cannot be used, and goes on without it', async () => {
+    const store = new SnapshotStore(folder);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(store.fileOf('jira'), '{"version":1}\n');
+    const sync = create();
+    await sync.configure([JIRA]);
+    assert.deepEqual(records.at(-1), []);
+    assert.ok(
+      logged.includes(`jira: its snapshot ${store.fileOf('jira')} cannot be used (not a snapshot of format version 2); the next sync fetches everything again`),
+      logged.join('\n'),
+    );
   });
 
   it('an invalid entry is an error status; the valid ones still count', async () => {

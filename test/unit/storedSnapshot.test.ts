@@ -112,20 +112,28 @@ describe('StoredSnapshot', () => {
     assert.throws(() => snapshot.item(2), new RegExp(`${path.basename(store.fileOf('jira'))}.*item 2 does not match its index`));
   });
 
-  it('treats a cut, grown, foreign or earlier-version file as no snapshot', async () => {
+  it('treats a cut, grown, foreign or earlier-version file as no snapshot, and says why', async () => {
     const file = store.fileOf('jira');
     const whole = readFileSync(file);
+    const reasons: string[] = [];
+    const unusable = (reason: string) => reasons.push(reason);
+    assert.equal(await store.open('none', unusable), undefined);
+    assert.deepEqual(reasons, [], 'a missing file is no snapshot, nothing to report');
     truncateSync(file, whole.length - 5);
-    assert.equal(await store.open('jira'), undefined, 'cut short');
+    assert.equal(await store.open('jira', unusable), undefined, 'cut short');
     await store.save(saved);
     scribble(file, whole.length, '{"more":1}\n');
-    assert.equal(await store.open('jira'), undefined, 'grown');
+    assert.equal(await store.open('jira', unusable), undefined, 'grown');
     for (const text of ['', 'not json\n', `${JSON.stringify({ version: 1, snapshot: saved })}`, `${JSON.stringify({ version: 3 })}\n`]) {
       scribble(file, 0, text);
       truncateSync(file, Buffer.byteLength(text));
-      assert.equal(await store.open('jira'), undefined, JSON.stringify(text.slice(0, 30)));
+      assert.equal(await store.open('jira', unusable), undefined, JSON.stringify(text.slice(0, 30)));
       assert.equal(await store.load('jira'), undefined);
     }
+    assert.deepEqual(reasons.slice(0, 2), [`it is ${whole.length - 5} bytes where its index says ${whole.length}`, `it is ${whole.length + 11} bytes where its index says ${whole.length}`]);
+    assert.equal(reasons[2], 'no complete first line');
+    assert.match(reasons[3] ?? '', /not valid JSON/);
+    assert.deepEqual(reasons.slice(4), ['no complete first line', 'not a snapshot of format version 2']);
   });
 
   it('copies the records an incremental write keeps, byte for byte, with their index entries', async () => {

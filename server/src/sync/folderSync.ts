@@ -93,7 +93,9 @@ export class FolderSync {
       this.configs
         .filter((config) => !this.snapshots.has(config.name))
         .map(async (config) => {
-          const snapshot = await this.options.store.open(config.name);
+          const snapshot = await this.options.store.open(config.name, (reason) =>
+            this.options.log.warn(`${config.name}: its snapshot ${this.options.store.fileOf(config.name)} cannot be used (${reason}); the next sync fetches everything again`),
+          );
           if (snapshot) this.snapshots.set(config.name, snapshot);
         }),
     );

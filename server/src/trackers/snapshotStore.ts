@@ -39,8 +39,9 @@ export class SnapshotStore {
     return path.join(this.folder, `${encodeURIComponent(tracker)}.lock`);
   }
 
-  open(tracker: string): Promise<StoredSnapshot | undefined> {
-    return StoredSnapshot.open(this.fileOf(tracker));
+  /** `onUnusable` hears why an existing file cannot be used (the next sync replaces it). */
+  open(tracker: string, onUnusable?: (reason: string) => void): Promise<StoredSnapshot | undefined> {
+    return StoredSnapshot.open(this.fileOf(tracker), onUnusable);
   }
 
   async load(tracker: string): Promise<SourceSnapshot | undefined> {

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import type { ListFields, RecordSource } from '../catalog/recordSource';
 import type { Evidence } from '../domain/evidence';
 import { FRICTION_STATUSES, SEVERITIES, type FrictionItem, type Severity } from '../domain/frictionItem';
-import { isEvidenceColumns, isListColumns, isRankColumns, metaSchema, type EvidenceColumns, type ListColumns, type RankColumns, type SnapshotMeta } from './snapshotFormat';
+import { isEvidenceColumns, isListColumns, isRankColumns, metaSchema, SNAPSHOT_VERSION, type EvidenceColumns, type ListColumns, type RankColumns, type SnapshotMeta } from './snapshotFormat';
 import type { SourceSnapshot } from './snapshotStore';
 
 const openFile = promisify(open);
@@ -54,35 +54,41 @@ export class StoredSnapshot implements RecordSource {
     descriptors.register(this, fd, this);
   }
 
-  /** The snapshot in `file`, or `undefined` when it is missing, torn, damaged or of another version. */
-  static async open(file: string): Promise<StoredSnapshot | undefined> {
+  /**
+   * The snapshot in `file`, or `undefined` when there is none: missing, or unusable (torn,
+   * damaged, of another format version), which `onUnusable` is told with the reason.
+   */
+  static async open(file: string, onUnusable?: (reason: string) => void): Promise<StoredSnapshot | undefined> {
     let fd: number;
     try {
       fd = await openFile(file, 'r');
     } catch {
       return undefined;
     }
+    let result: StoredSnapshot | string;
     try {
-      const snapshot = await StoredSnapshot.read(file, fd);
-      if (snapshot) return snapshot;
-    } catch {
-      // Unreadable or not JSON: no snapshot, as for a torn file.
+      result = await StoredSnapshot.read(file, fd);
+    } catch (error) {
+      result = error instanceof Error ? error.message : String(error);
     }
+    if (result instanceof StoredSnapshot) return result;
     closeSync(fd);
+    onUnusable?.(result);
     return undefined;
   }
 
-  private static async read(file: string, fd: number): Promise<StoredSnapshot | undefined> {
+  /** The snapshot, or why it cannot be used. */
+  private static async read(file: string, fd: number): Promise<StoredSnapshot | string> {
     const metaLine = await readLine(fd, 0);
-    if (metaLine === undefined) return undefined;
+    if (metaLine === undefined) return 'no complete first line';
     const meta = metaSchema.safeParse(JSON.parse(metaLine.text));
-    if (!meta.success) return undefined;
+    if (!meta.success) return `not a snapshot of format version ${SNAPSHOT_VERSION}`;
     const [rankBytes, listBytes, evidenceBytes] = meta.data.sections;
     const rankAt = metaLine.bytes;
     const listAt = rankAt + rankBytes;
     const evidenceAt = listAt + listBytes;
     const [rank, evidence] = await Promise.all([readJson(fd, rankAt, rankBytes), readJson(fd, evidenceAt, evidenceBytes)]);
-    if (!isRankColumns(rank, meta.data.items) || !isEvidenceColumns(evidence, meta.data.evidence)) return undefined;
+    if (!isRankColumns(rank, meta.data.items) || !isEvidenceColumns(evidence, meta.data.evidence)) return 'its index does not match its record counts';
     const offsets = new Float64Array(meta.data.items + meta.data.evidence + 1);
     let at = evidenceAt + evidenceBytes;
     let position = 0;
@@ -94,7 +100,8 @@ export class StoredSnapshot implements RecordSource {
     }
     offsets[position] = at;
     // A file cut short (or grown) is damaged, whatever its index says.
-    if ((await statOf(fd)).size !== at) return undefined;
+    const { size } = await statOf(fd);
+    if (size !== at) return `it is ${size} bytes where its index says ${at}`;
     return new StoredSnapshot(file, fd, meta.data, rank, evidence, listAt, offsets);
   }
 
