@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FrictionItem } from '../../server/src/domain/frictionItem';
@@ -203,6 +203,45 @@ describe('syncSource', () => {
       assert.equal(result.outcome, 'failed');
       assert.ok(lockedDuringRun);
       assert.equal(existsSync(store.lockOf('jira')), false);
+    });
+  });
+
+  describe('a run that changes no record', () => {
+    const at = (iso: string) => () => new Date(iso);
+
+    it('notes its time, watermark and ETags beside the snapshot instead of rewriting it', async () => {
+      const first = await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST, now: at('2026-11-24T09:00:00.000Z') });
+      assert.equal(first.changed, true);
+      const written = statSync(store.fileOf('jira'));
+      // "Changed since" is inclusive: the newest record comes back, exactly as stored.
+      const again = new ScriptedTracker(() => page([item('PAY-2', '2026-11-03')], undefined, { etags: { '/search': '"e2"' } }));
+      const second = await syncSource(again, store, { signal: signal(), retry: FAST, now: at('2026-11-24T09:15:00.000Z') });
+      assert.equal(second.outcome, 'synced', second.error?.message);
+      assert.equal(second.changed, false);
+      assert.equal(again.requests[0]?.since, '2026-11-03', 'incremental, from the watermark');
+      const after = statSync(store.fileOf('jira'));
+      assert.deepEqual([after.ino, after.mtimeMs, after.size], [written.ino, written.mtimeMs, written.size], 'the snapshot file is untouched');
+      const loaded = await store.load('jira');
+      assert.equal(loaded?.syncedAt, '2026-11-24T09:15:00.000Z');
+      assert.deepEqual(loaded?.etags, { '/search': '"e2"' });
+      assert.deepEqual(loaded?.items.map((i) => i.key), ['PAY-1', 'PAY-2', 'PAY-3']);
+      assert.equal(second.snapshot?.syncedAt, '2026-11-24T09:15:00.000Z');
+
+      // A record that did change: the snapshot is written again, and the note goes.
+      const edited = new ScriptedTracker(() => page([item('PAY-2', '2026-11-04', 'Renamed')]));
+      const third = await syncSource(edited, store, { signal: signal(), retry: FAST, now: at('2026-11-24T09:30:00.000Z') });
+      assert.equal(third.changed, true);
+      assert.equal(existsSync(store.noteOf('jira')), false);
+      const rewritten = await store.load('jira');
+      assert.equal(rewritten?.items.find((i) => i.key === 'PAY-2')?.title, 'Renamed');
+      assert.deepEqual([rewritten?.syncedAt, rewritten?.watermark], ['2026-11-24T09:30:00.000Z', '2026-11-04']);
+    });
+
+    it('ignores a note about another snapshot', async () => {
+      await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST, now: at('2026-11-24T09:00:00.000Z') });
+      writeFileSync(store.noteOf('jira'), JSON.stringify({ of: 'an-earlier-write', syncedAt: '2030-01-01T00:00:00.000Z', watermark: '2030-01-01', etags: {} }));
+      const loaded = await store.load('jira');
+      assert.deepEqual([loaded?.syncedAt, loaded?.watermark], ['2026-11-24T09:00:00.000Z', '2026-11-03']);
     });
   });
 });

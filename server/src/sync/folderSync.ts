@@ -224,9 +224,8 @@ export class FolderSync {
       for (const skipped of result.skipped.slice(0, SKIPPED_LOGGED)) log.warn(`${config.name}: skipped ${skipped.id}: ${skipped.reason}`);
       if (result.skipped.length > SKIPPED_LOGGED) log.warn(`${config.name}: … and ${result.skipped.length - SKIPPED_LOGGED} more skipped records`);
       this.snapshots.set(config.name, result.snapshot);
-      // An unchanged incremental run changes no record: the catalog need not be rebuilt.
-      const unchanged = !full && previous !== undefined && result.fetched === 0 && records === previous.records;
-      if (!unchanged) this.options.onRecords(this.records());
+      // A run that changed no record (it only noted its time): the catalog need not be rebuilt.
+      if (result.changed !== false || previous === undefined) this.options.onRecords(this.records());
     } else if (result.outcome === 'failed') {
       const kept = result.snapshot ? `showing data from ${result.snapshot.syncedAt}` : 'no earlier data';
       const error = result.error;

@@ -4,7 +4,8 @@ import { FRICTION_STATUSES, SEVERITIES } from '../domain/frictionItem';
 /**
  * A tracker snapshot on disk (DESIGN.md, "Sync engine"): JSON lines, written atomically.
  *
- *   1. meta: version, tracker, watermark, ETags, syncedAt, record counts, index line lengths
+ *   1. meta: version, an id of this write, tracker, watermark, ETags, syncedAt, record counts,
+ *      index line lengths
  *   2. ranking index: what lookups, ranking and linking need, column by column
  *   3. list index: what a list of items shows (title, status, labels, url), read when first listed
  *   4. evidence index: what merging evidence into items needs
@@ -18,6 +19,8 @@ export const SNAPSHOT_VERSION = 2;
 
 export const metaSchema = z.object({
   version: z.literal(SNAPSHOT_VERSION),
+  /** Random per write: what a sync note (below) names to say which snapshot it brings up to date. */
+  id: z.string().min(1),
   tracker: z.string(),
   watermark: z.string().optional(),
   etags: z.record(z.string(), z.string()),
@@ -28,6 +31,19 @@ export const metaSchema = z.object({
   sections: z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]),
 });
 export type SnapshotMeta = z.infer<typeof metaSchema>;
+
+/**
+ * A sync note, in a small file beside the snapshot: a run that changed no record writes its time,
+ * watermark and ETags here instead of rewriting a snapshot of many MB. It applies only to the
+ * snapshot whose id it names; writing a new snapshot removes it.
+ */
+export const syncNoteSchema = z.object({
+  of: z.string(),
+  syncedAt: z.string(),
+  watermark: z.string().optional(),
+  etags: z.record(z.string(), z.string()),
+});
+export type SyncNote = z.infer<typeof syncNoteSchema>;
 
 export interface RankColumns {
   readonly key: readonly string[];

@@ -1,6 +1,9 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evidence } from '../domain/evidence';
 import type { FrictionItem } from '../domain/frictionItem';
+import { writeFileAtomic } from './atomicFile';
+import type { SyncNote } from './snapshotFormat';
 import { writeSnapshot, type EvidenceRow, type ItemRow, type SnapshotHeader } from './snapshotWriter';
 import { StoredSnapshot } from './storedSnapshot';
 
@@ -34,6 +37,11 @@ export class SnapshotStore {
     return path.join(this.folder, `${encodeURIComponent(tracker)}.journal.jsonl`);
   }
 
+  /** Beside the snapshot: what a run that changed no record noted (see SyncNote). */
+  noteOf(tracker: string): string {
+    return path.join(this.folder, `${encodeURIComponent(tracker)}.synced.json`);
+  }
+
   /** Held by the process syncing the tracker (see SyncLock). */
   lockOf(tracker: string): string {
     return path.join(this.folder, `${encodeURIComponent(tracker)}.lock`);
@@ -41,7 +49,7 @@ export class SnapshotStore {
 
   /** `onUnusable` hears why an existing file cannot be used (the next sync replaces it). */
   open(tracker: string, onUnusable?: (reason: string) => void): Promise<StoredSnapshot | undefined> {
-    return StoredSnapshot.open(this.fileOf(tracker), onUnusable);
+    return StoredSnapshot.open(this.fileOf(tracker), onUnusable, this.noteOf(tracker));
   }
 
   async load(tracker: string): Promise<SourceSnapshot | undefined> {
@@ -60,7 +68,15 @@ export class SnapshotStore {
   }
 
   /** Writes a snapshot whose records are new or kept from an open earlier one (see writeSnapshot). */
-  write(header: SnapshotHeader, items: readonly ItemRow[], evidence: readonly EvidenceRow[]): Promise<void> {
-    return writeSnapshot(this.fileOf(header.tracker), header, items, evidence);
+  async write(header: SnapshotHeader, items: readonly ItemRow[], evidence: readonly EvidenceRow[]): Promise<void> {
+    await writeSnapshot(this.fileOf(header.tracker), header, items, evidence);
+    // A note about the snapshot just replaced no longer applies (its id says so; this tidies up).
+    await rm(this.noteOf(header.tracker), { force: true });
+  }
+
+  /** A run that changed no record of `snapshot`: its time, watermark and ETags, without rewriting the records. */
+  async note(snapshot: StoredSnapshot, header: SnapshotHeader): Promise<void> {
+    const note: SyncNote = { of: snapshot.meta.id, syncedAt: header.syncedAt, ...(header.watermark !== undefined && { watermark: header.watermark }), etags: header.etags };
+    await writeFileAtomic(this.noteOf(header.tracker), JSON.stringify(note));
   }
 }

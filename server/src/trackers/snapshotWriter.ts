@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Evidence } from '../domain/evidence';
 import type { ListFields } from '../catalog/recordSource';
 import type { FrictionItem, Severity } from '../domain/frictionItem';
@@ -97,6 +98,7 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
   const sections = [rank, list, evidenceIndex].map((columns) => Buffer.from(`${JSON.stringify(columns)}\n`));
   const meta: SnapshotMeta = {
     version: SNAPSHOT_VERSION,
+    id: randomBytes(8).toString('hex'),
     tracker: header.tracker,
     ...(header.watermark !== undefined && { watermark: header.watermark }),
     etags: header.etags,

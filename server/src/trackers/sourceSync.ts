@@ -6,7 +6,7 @@ import { withRetries, type RetryPolicy } from './retryPolicy';
 import type { SnapshotStore } from './snapshotStore';
 import type { KeptRecord } from './snapshotWriter';
 import type { StoredSnapshot } from './storedSnapshot';
-import { prepareItems } from './preparedRecords';
+import { prepareItems, recordJson } from './preparedRecords';
 import { SyncJournal } from './syncJournal';
 import { SyncLock } from './syncLock';
 import type { PageRequest, TrackerAdapter, TrackerPage } from './trackerAdapter';
@@ -20,6 +20,8 @@ export interface SourceSyncResult {
    * caller owns it (see StoredSnapshot on closing).
    */
   readonly snapshot?: StoredSnapshot;
+  /** A completed run changed the snapshot's records (else it only noted its time). */
+  readonly changed?: boolean;
   readonly pages: number;
   readonly fetched: number;
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
@@ -236,19 +238,45 @@ async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: S
 
   // A full run replaces the previous records; an incremental one keeps those this run did not change.
   const base = since === undefined ? undefined : previous;
+  const header = { tracker: adapter.name, ...newest(previous?.watermark, newestUpdate, since === undefined), etags, syncedAt: now().toISOString() };
+  // Most incremental runs bring back only records the snapshot already has, byte for byte (each
+  // tracker's "changed since" is inclusive): then a note of the time is written, not many MB.
+  const changed = base === undefined || !holdsAlready(base, run.items, run.evidence);
   try {
-    await store.write(
-      { tracker: adapter.name, ...newest(previous?.watermark, newestUpdate, since === undefined), etags, syncedAt: now().toISOString() },
-      merge(base, base?.itemCount ?? 0, (index) => base?.itemId(index) ?? '', run.items),
-      merge(base, base?.evidenceCount ?? 0, (index) => base?.evidenceId(index) ?? '', run.evidence),
-    );
+    if (base && !changed) await store.note(base, header);
+    else {
+      await store.write(
+        header,
+        merge(base, base?.itemCount ?? 0, (index) => base?.itemId(index) ?? '', run.items),
+        merge(base, base?.evidenceCount ?? 0, (index) => base?.evidenceId(index) ?? '', run.evidence),
+      );
+    }
   } finally {
     previous?.close();
   }
   await journal.clear();
   const snapshot = await store.open(adapter.name);
   if (!snapshot) throw new Error(`the snapshot just saved for ${adapter.name} cannot be read back`);
-  return { tracker: adapter.name, outcome: 'synced', snapshot, pages, fetched, skipped, milliseconds: performance.now() - started, resumed };
+  return { tracker: adapter.name, outcome: 'synced', snapshot, changed, pages, fetched, skipped, milliseconds: performance.now() - started, resumed };
+}
+
+/** Whether every record of a run is in the snapshot already, exactly as it would be written. */
+function holdsAlready(snapshot: StoredSnapshot, items: ReadonlyMap<string, FrictionItem>, evidence: ReadonlyMap<string, Evidence>): boolean {
+  const same = (records: ReadonlyMap<string, FrictionItem | Evidence>, count: number, idAt: (index: number) => string, bytesAt: (index: number) => Buffer): boolean => {
+    if (records.size === 0) return true;
+    let found = 0;
+    for (let index = 0; index < count; index++) {
+      const record = records.get(idAt(index));
+      if (record === undefined) continue;
+      if (bytesAt(index).toString('utf8') !== recordJson(record)) return false;
+      found++;
+    }
+    return found === records.size;
+  };
+  return (
+    same(items, snapshot.itemCount, (index) => snapshot.itemId(index), (index) => snapshot.itemBytes(index)) &&
+    same(evidence, snapshot.evidenceCount, (index) => snapshot.evidenceId(index), (index) => snapshot.evidenceBytes(index))
+  );
 }
 
 /**

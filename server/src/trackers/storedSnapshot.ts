@@ -1,9 +1,10 @@
 import { close, closeSync, fstat, open, read, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { ListFields, RecordSource } from '../catalog/recordSource';
 import type { Evidence } from '../domain/evidence';
 import { FRICTION_STATUSES, SEVERITIES, type FrictionItem, type Severity } from '../domain/frictionItem';
-import { isEvidenceColumns, isListColumns, isRankColumns, metaSchema, SNAPSHOT_VERSION, type EvidenceColumns, type ListColumns, type RankColumns, type SnapshotMeta } from './snapshotFormat';
+import { isEvidenceColumns, isListColumns, isRankColumns, metaSchema, SNAPSHOT_VERSION, syncNoteSchema, type EvidenceColumns, type ListColumns, type RankColumns, type SnapshotMeta } from './snapshotFormat';
 import type { SourceSnapshot } from './snapshotStore';
 
 const openFile = promisify(open);
@@ -58,7 +59,7 @@ export class StoredSnapshot implements RecordSource {
    * The snapshot in `file`, or `undefined` when there is none: missing, or unusable (torn,
    * damaged, of another format version), which `onUnusable` is told with the reason.
    */
-  static async open(file: string, onUnusable?: (reason: string) => void): Promise<StoredSnapshot | undefined> {
+  static async open(file: string, onUnusable?: (reason: string) => void, notePath?: string): Promise<StoredSnapshot | undefined> {
     let fd: number;
     try {
       fd = await openFile(file, 'r');
@@ -67,7 +68,7 @@ export class StoredSnapshot implements RecordSource {
     }
     let result: StoredSnapshot | string;
     try {
-      result = await StoredSnapshot.read(file, fd);
+      result = await StoredSnapshot.read(file, fd, notePath);
     } catch (error) {
       result = error instanceof Error ? error.message : String(error);
     }
@@ -78,7 +79,7 @@ export class StoredSnapshot implements RecordSource {
   }
 
   /** The snapshot, or why it cannot be used. */
-  private static async read(file: string, fd: number): Promise<StoredSnapshot | string> {
+  private static async read(file: string, fd: number, notePath: string | undefined): Promise<StoredSnapshot | string> {
     const metaLine = await readLine(fd, 0);
     if (metaLine === undefined) return 'no complete first line';
     const meta = metaSchema.safeParse(JSON.parse(metaLine.text));
@@ -102,7 +103,7 @@ export class StoredSnapshot implements RecordSource {
     // A file cut short (or grown) is damaged, whatever its index says.
     const { size } = await statOf(fd);
     if (size !== at) return `it is ${size} bytes where its index says ${at}`;
-    return new StoredSnapshot(file, fd, meta.data, rank, evidence, listAt, offsets);
+    return new StoredSnapshot(file, fd, await withNote(meta.data, notePath), rank, evidence, listAt, offsets);
   }
 
   get tracker(): string {
@@ -188,6 +189,15 @@ export class StoredSnapshot implements RecordSource {
     return evidence;
   }
 
+  /** One item's line as stored (for telling whether a fetched record changed it). */
+  itemBytes(index: number): Buffer {
+    return this.bytesOf(index);
+  }
+
+  evidenceBytes(index: number): Buffer {
+    return this.bytesOf(this.itemCount + index);
+  }
+
   /**
    * Every record line as stored, read in one go: for copying unchanged records into the next
    * snapshot without parsing them. `item(i)` and `evidence(i)` are views into one buffer.
@@ -265,6 +275,21 @@ export class StoredSnapshot implements RecordSource {
     }
     return buffer;
   }
+}
+
+/** The meta, brought up to date by the sync note beside it if the note is about this snapshot. */
+async function withNote(meta: SnapshotMeta, notePath: string | undefined): Promise<SnapshotMeta> {
+  if (notePath === undefined) return meta;
+  let note;
+  try {
+    note = syncNoteSchema.safeParse(JSON.parse(await readFile(notePath, 'utf8')));
+  } catch {
+    // None, or torn: the snapshot's own meta stands.
+    return meta;
+  }
+  if (!note.success || note.data.of !== meta.id) return meta;
+  const { syncedAt, watermark, etags } = note.data;
+  return { ...meta, syncedAt, etags, ...(watermark !== undefined && { watermark }) };
 }
 
 /** The first line from `position`: its text and its length in bytes, newline included. */
