@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -13,6 +13,8 @@ import {
   type TrackerStatus,
   type TrackerTokenRequest,
 } from '../../server/src/protocol';
+import { snapshotFolder } from '../../server/src/sync/snapshotFolder';
+import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { JiraFake, FAKE_EMAIL, FAKE_TOKEN as JIRA_TOKEN, jiraFaults } from '../fakes/jira/jiraFake';
 import { startLspSession, waitFor, type LspSession } from '../support/lspClient';
 import { markdownOf, plainText } from '../support/lspHover';
@@ -164,6 +166,22 @@ describe('LSP: trackers (dist/server.js against the Jira fake)', function () {
       return hover.includes('Refunds now take three weeks') ? hover : undefined;
     }, { what: 'the changed summary in the hover' });
     assert.ok(text.includes(linked.key));
+  });
+
+  it('a Sync Now that changes nothing notes its time without rewriting the snapshot, and hovers go on', async () => {
+    const session = await start({ env: withToken() });
+    const first = await reaches(session, 'synced');
+    const store = new SnapshotStore(snapshotFolder(root, undefined, { XDG_CACHE_HOME: storage }));
+    const written = statSync(store.fileOf('work-jira'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const statuses = await session.connection.sendRequest(SyncNowRequest.type, {});
+    assert.equal(statuses[0]?.state, 'synced');
+    assert.ok((statuses[0]?.syncedAt ?? '') > (first.syncedAt ?? ''), 'the status tells the newer time');
+    assert.equal(statuses[0]?.records, first.records);
+    const after = statSync(store.fileOf('work-jira'));
+    assert.deepEqual([after.ino, after.mtimeMs], [written.ino, written.mtimeMs], 'the snapshot file is untouched');
+    assert.ok(existsSync(store.noteOf('work-jira')), 'the time is noted beside it');
+    assert.ok((await hoverText(session, 0)).includes(linked.summary));
   });
 
   it('in Restricted Mode no request is made, not even for a token, until the workspace is trusted', async () => {
