@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runColdStartBench } from './coldStartBench';
@@ -41,8 +42,9 @@ async function main(): Promise<void> {
   for (const items of [100_000, 1_000]) {
     if (items !== workspace.items) writeFrictionFile(root, items);
     const server = await runServerRssBench(root);
+    const yamlMb = statSync(path.join(root, '.customer-lens', 'friction.yaml')).size / 1024 / 1024;
     console.log(
-      `Server: ${server.files} files, ${server.items} items: initialize → index ready in ${formatMs(server.readyMs)}; RSS ${server.rssMb.toFixed(0)} MB ` +
+      `Server: ${server.files} files, ${server.items} items (a ${yamlMb.toFixed(1)} MB friction.yaml): initialize → index ready in ${formatMs(server.readyMs)}; RSS ${server.rssMb.toFixed(0)} MB ` +
         `(budget ≤ 200 MB) ${server.rssMb <= 200 ? 'OK' : 'OVER BUDGET'}`,
     );
   }
