@@ -1,40 +1,32 @@
 import picomatch from 'picomatch';
 import type { MappingRule } from '../local/localData';
 
-interface CompiledRule {
-  readonly rule: MappingRule;
-  readonly matches: (relativePath: string) => boolean;
-}
-
 /** The globs of `links.yaml`, compiled once per load. */
 export class MappingRules {
-  private readonly compiled: readonly CompiledRule[];
+  /** Each rule's compiled glob, in file order; a map, since callers ask about one rule at a time in rule × file loops. */
+  private readonly compiled: ReadonlyMap<MappingRule, (relativePath: string) => boolean>;
 
   constructor(rules: readonly MappingRule[]) {
-    this.compiled = rules.map((rule) => ({ rule, matches: picomatch(rule.glob, { dot: true }) }));
-  }
-
-  get size(): number {
-    return this.compiled.length;
+    this.compiled = new Map(rules.map((rule) => [rule, picomatch(rule.glob, { dot: true })]));
   }
 
   /** The rules whose glob matches a repo-relative posix path. */
   forFile(relativePath: string): MappingRule[] {
     const rules: MappingRule[] = [];
-    for (const { rule, matches } of this.compiled) if (matches(relativePath)) rules.push(rule);
+    for (const [rule, matches] of this.compiled) if (matches(relativePath)) rules.push(rule);
     return rules;
   }
 
   /** Whether one rule's glob matches a repo-relative posix path. */
   matches(rule: MappingRule, relativePath: string): boolean {
-    return this.compiled.some((compiled) => compiled.rule === rule && compiled.matches(relativePath));
+    return this.compiled.get(rule)?.(relativePath) ?? false;
   }
 
   forItem(key: string): MappingRule[] {
-    return this.compiled.filter(({ rule }) => rule.itemKey === key).map(({ rule }) => rule);
+    return this.all().filter((rule) => rule.itemKey === key);
   }
 
   all(): MappingRule[] {
-    return this.compiled.map(({ rule }) => rule);
+    return [...this.compiled.keys()];
   }
 }
