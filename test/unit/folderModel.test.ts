@@ -395,6 +395,20 @@ describe('FolderModel', function () {
       }
     });
 
+    it("does not blame friction.yaml for a tracker's code reference to a missing symbol in a file friction.yaml also names", async () => {
+      const copy = await indexedCopy();
+      try {
+        assert.equal((await copy.model.problems(copy.read, copy.uri)).length, 1, 'only PAY-140, as on the sample');
+        copy.model.setTrackerSources([recordsInMemory('jira', [frictionItem({ key: 'PAY-101', source: 'jira', codeRefs: ['src/payments/refund.ts#Gone.fn'] })])]);
+        const problems = await copy.model.problems(copy.read, copy.uri);
+        // The local entry src/payments/refund.ts#RefundService.issue exists; Gone.fn is the tracker's to fix.
+        assert.equal(problems.length, 1, JSON.stringify(problems, null, 2));
+        assert.match(problems[0]?.message ?? '', /services\/ledger\/fx_reconcile\.py/);
+      } finally {
+        copy.dispose();
+      }
+    });
+
     it('tracker records merge in front of the local files: the tracker titles, the local quotes stay', async () => {
       const copy = copySampleToTemp();
       try {

@@ -6,6 +6,7 @@ import type { KeyMention } from '../links/annotationScanner';
 import { catalogEntries } from '../catalog/catalogEntry';
 import { recordsInMemory, type RecordSource } from '../catalog/recordSource';
 import { resolveFileLinks, type FileLinks, type FileLinkSources } from '../features/fileLinks';
+import { parseCodeRef, type CodeRef } from '../links/codeRefs';
 import { MappingRules } from '../links/mappingRules';
 import { TrackerRefIndex } from '../links/trackerRefIndex';
 import { loadLocalData, type LocalData, type TextReader } from '../local/localData';
@@ -284,10 +285,18 @@ export class FolderModel {
   private async codeRefProblems(local: LocalData, read: (relativePath: string) => Promise<string | undefined>, toUri: (relativePath: string) => string): Promise<ConfigProblem[]> {
     const problems: ConfigProblem[] = [];
     const frictionFile = path.join(this.root, LOCAL_FOLDER, 'friction.yaml');
+    const repository = local.config.repository ?? this.detectedRepository;
     for (const item of local.items) {
       const line = local.itemLines.get(item.key) ?? 0;
-      for (const { path: filePath, ref } of this.sources.trackerRefs.forItem(item.key)) {
-        if (!item.codeRefs.some((text) => text.includes(filePath))) continue;
+      // The item's own `code:` entries only: a reference a tracker (or another source) keeps for
+      // the same key is not something this file can fix.
+      const refs = new Map<string, CodeRef>();
+      for (const text of item.codeRefs) {
+        const ref = parseCodeRef(text, repository);
+        if (ref) refs.set(`${ref.path}#${ref.symbol ?? ''}`, ref);
+      }
+      for (const ref of refs.values()) {
+        const filePath = ref.path;
         if (!this.files.has(filePath)) {
           problems.push({ file: frictionFile, line, character: 0, severity: 'warning', message: `${item.key}: code reference '${filePath}' does not exist in this workspace` });
         } else if (ref.symbol && !(await this.anyFileHasSymbol([filePath], item.key, ref.symbol, read, toUri))) {
