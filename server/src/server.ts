@@ -362,7 +362,7 @@ export function startServer(connection: Connection): void {
     guarded('Document links', [], async () => {
       const found = await linksOf(params.textDocument.uri);
       if (!found || token.isCancellationRequested) return [];
-      return documentLinksFor(found.links).map((link) => ({ range: toRange(link.range), target: link.target, tooltip: link.tooltip }));
+      return documentLinksFor(found.links, found.folder.catalog).map((link) => ({ range: toRange(link.range), target: link.target, tooltip: link.tooltip }));
     }),
   );
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { catalogEntries } from '../../server/src/catalog/catalogEntry';
 import { ItemCatalog } from '../../server/src/catalog/itemCatalog';
+import { recordsInMemory } from '../../server/src/catalog/recordSource';
 import type { FrictionItem } from '../../server/src/domain/frictionItem';
 import { codeLensesFor } from '../../server/src/features/codeLenses';
 import { documentLinksFor } from '../../server/src/features/documentLinks';
@@ -77,8 +79,8 @@ describe('CodeLens', () => {
 describe('document links', () => {
   it('links keys in comments to http(s) tracker urls, at the key', () => {
     const mentions = [...MENTIONS, keyMention({ key: 'CHK-1', line: 30, startCharacter: 3 })];
-    const { fileLinks } = linksFor(mentions);
-    assert.deepEqual(documentLinksFor(fileLinks), [
+    const { fileLinks, catalog } = linksFor(mentions);
+    assert.deepEqual(documentLinksFor(fileLinks, catalog), [
       { range: range(4, 15, 4, 22), target: 'https://tracker.example.com/browse/PAY-101', tooltip: 'Open PAY-101 in the tracker' },
       { range: range(15, 7, 15, 14), target: 'https://tracker.example.com/browse/PAY-110', tooltip: 'Open PAY-110 in the tracker' },
       { range: range(30, 3, 30, 8), target: 'http://tracker.example.com/CHK-1', tooltip: 'Open CHK-1 in the tracker' },
@@ -86,14 +88,14 @@ describe('document links', () => {
   });
 
   it('gives no link for items without a url or with a non-http(s) one', () => {
-    const { fileLinks } = linksFor([keyMention({ key: 'PAY-120', line: 4 }), keyMention({ key: 'PAY-666', line: 8 })]);
+    const { fileLinks, catalog } = linksFor([keyMention({ key: 'PAY-120', line: 4 }), keyMention({ key: 'PAY-666', line: 8 })]);
     assert.equal(fileLinks.mentions.length, 2);
-    assert.deepEqual(documentLinksFor(fileLinks), []);
+    assert.deepEqual(documentLinksFor(fileLinks, catalog), []);
   });
 
   it('gives no link for mappings or unknown keys', () => {
-    const { fileLinks } = linksFor([keyMention({ key: 'ISO-8601', line: 4 })], [mappingRule({ itemKey: 'PAY-101', glob: '**', symbol: 'issue' })]);
-    assert.deepEqual(documentLinksFor(fileLinks), []);
+    const { fileLinks, catalog } = linksFor([keyMention({ key: 'ISO-8601', line: 4 })], [mappingRule({ itemKey: 'PAY-101', glob: '**', symbol: 'issue' })]);
+    assert.deepEqual(documentLinksFor(fileLinks, catalog), []);
   });
 });
 
@@ -145,5 +147,29 @@ describe('hover', () => {
     assert.match(hover.markdown, /\[\\\+1 more\]/);
     assert.deepEqual(hover.range, issue.nameRange);
     assert.equal(hoverAt(fileLinks, catalog, 8, 4, { maxItems: 3, redact: true }), undefined);
+  });
+});
+
+describe('whole records on the hover path', () => {
+  /** A catalog over ITEMS whose source counts the whole records read (a tracker snapshot reads each from disk). */
+  const counted = () => {
+    const source = recordsInMemory('jira', ITEMS);
+    const read: string[] = [];
+    const catalog = new ItemCatalog(catalogEntries([{ ...source, item: (index) => (read.push(source.key(index)), source.item(index)) }]), [], [], 1);
+    const fileLinks = resolveFileLinks(URI, FILE, MENTIONS, [service, issue, retry], { catalog, mappings: new MappingRules([]), trackerRefs: new TrackerRefIndex(catalog, undefined) });
+    return { catalog, fileLinks, read };
+  };
+
+  it('links, lenses and document links read none; a hover reads only the items it shows', () => {
+    const { catalog, fileLinks, read } = counted();
+    assert.ok(fileLinks.mentions.length > 0 && codeLensesFor(fileLinks, catalog).length > 0);
+    assert.deepEqual(
+      documentLinksFor(fileLinks, catalog).map((link) => link.tooltip),
+      ['Open PAY-101 in the tracker', 'Open PAY-110 in the tracker'],
+    );
+    assert.deepEqual(read, []);
+    const hover = hoverAt(fileLinks, catalog, 5, 10, { maxItems: 1, redact: true });
+    assert.match(hover?.markdown ?? '', /\[\\\+1 more\]/);
+    assert.deepEqual(read, ['PAY-101'], 'one shown, one counted by key');
   });
 });

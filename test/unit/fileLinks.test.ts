@@ -24,12 +24,13 @@ function sources(items: FrictionItem[], rules: MappingRule[] = [], repository: s
 describe('resolveFileLinks', () => {
   it('links a known key in a comment to its enclosing symbol, at the key', () => {
     const mention = keyMention({ key: 'PAY-101', line: 4, startCharacter: 15 });
-    const result = resolveFileLinks(URI, FILE, [mention], SYMBOLS, sources([frictionItem({ key: 'PAY-101' })]));
+    const linkSources = sources([frictionItem({ key: 'PAY-101' })]);
+    const result = resolveFileLinks(URI, FILE, [mention], SYMBOLS, linkSources);
     assert.deepEqual(result.links, [{ itemKey: 'PAY-101', uri: URI, range: range(4, 15, 4, 22), origin: 'annotation', symbol: 'RefundService.issue' }]);
     assert.deepEqual([...(result.bySymbol.get(issue) ?? [])], ['PAY-101']);
     assert.equal(result.fileLevel.size, 0);
     assert.deepEqual(
-      result.mentions.map(({ mention: m, item }) => [m.key, item.id]),
+      result.mentions.map(({ mention: m, key }) => [m.key, linkSources.catalog.get(key)?.id]),
       [['PAY-101', 'local:PAY-101']],
     );
   });

@@ -113,11 +113,16 @@ export class ItemCatalog {
 
   /** The same order as `ranked`, from the ranking fields alone: no whole record is read. */
   rankedKeys(keys: Iterable<string>, mode?: RankingMode): string[] {
+    return this.rankables(keys, mode).map((rankable) => rankable.key);
+  }
+
+  /** Known keys with their ranking fields (severity, customers, tickets), ranked; no whole record is read. */
+  rankables(keys: Iterable<string>, mode?: RankingMode): Rankable[] {
     const unique = new Map<string, Rankable>();
     for (const key of keys) {
       const entry = this.entries.get(key);
       if (entry && !unique.has(key)) unique.set(key, entry.rankable());
     }
-    return [...unique.values()].sort(rankableComparator(mode)).map((rankable) => rankable.key);
+    return [...unique.values()].sort(rankableComparator(mode));
   }
 }

@@ -15,13 +15,13 @@ export interface CodeLensModel {
 export function codeLensesFor(fileLinks: FileLinks, catalog: ItemCatalog, ranking?: RankingMode): CodeLensModel[] {
   const lenses: CodeLensModel[] = [];
   if (fileLinks.fileLevel.size > 0) {
-    const items = catalog.ranked(fileLinks.fileLevel, ranking);
+    const items = catalog.rankables(fileLinks.fileLevel, ranking);
     if (items.length > 0) {
       lenses.push({ range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 }, title: `This file: ${codeLensTitle(items)}`, keys: items.map((item) => item.key) });
     }
   }
   for (const [symbol, keys] of fileLinks.bySymbol) {
-    const items = catalog.ranked(keys, ranking);
+    const items = catalog.rankables(keys, ranking);
     if (items.length > 0) lenses.push({ range: symbol.nameRange, title: codeLensTitle(items), keys: items.map((item) => item.key) });
   }
   return lenses.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter);

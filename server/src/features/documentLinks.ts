@@ -1,3 +1,4 @@
+import type { ItemCatalog } from '../catalog/itemCatalog';
 import type { TextRange } from '../domain/link';
 import { safeUrl } from '../render/markdown';
 import type { FileLinks } from './fileLinks';
@@ -9,15 +10,15 @@ export interface DocumentLinkModel {
 }
 
 /** Keys in comments open their item in the tracker; items without a web URL give no link. */
-export function documentLinksFor(fileLinks: FileLinks): DocumentLinkModel[] {
+export function documentLinksFor(fileLinks: FileLinks, catalog: ItemCatalog): DocumentLinkModel[] {
   const links: DocumentLinkModel[] = [];
-  for (const { mention, item } of fileLinks.mentions) {
-    const target = safeUrl(item.url);
+  for (const { mention, key } of fileLinks.mentions) {
+    const target = safeUrl(catalog.listing(key)?.url);
     if (!target) continue;
     links.push({
       range: { startLine: mention.line, startCharacter: mention.startCharacter, endLine: mention.line, endCharacter: mention.endCharacter },
       target,
-      tooltip: `Open ${item.key} in the tracker`,
+      tooltip: `Open ${key} in the tracker`,
     });
   }
   return links;

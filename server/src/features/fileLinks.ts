@@ -1,15 +1,14 @@
 import type { ItemCatalog } from '../catalog/itemCatalog';
-import type { FrictionItem } from '../domain/frictionItem';
 import type { Link, LinkOrigin, TextRange } from '../domain/link';
 import type { KeyMention } from '../links/annotationScanner';
 import type { MappingRules } from '../links/mappingRules';
 import type { TrackerRefIndex } from '../links/trackerRefIndex';
 import { enclosingSymbol, enclosingSymbolOfLine, type CodeSymbol } from '../symbols/codeSymbol';
 
-/** A mention of a known item in a comment: hoverable and a document link. */
+/** A mention of a known item in a comment: hoverable and a document link. The item's whole record is read only when shown. */
 export interface ResolvedMention {
   readonly mention: KeyMention;
-  readonly item: FrictionItem;
+  readonly key: string;
 }
 
 /** Everything one file links to, each link attached to its enclosing symbol or to the file. */
@@ -73,11 +72,10 @@ export function resolveFileLinks(
   };
 
   for (const mention of mentions) {
-    const item = sources.catalog.resolve(mention);
-    if (!item) continue;
-    resolvedMentions.push({ mention, item });
+    if (!sources.catalog.has(mention.key)) continue;
+    resolvedMentions.push({ mention, key: mention.key });
     const range = { startLine: mention.line, startCharacter: mention.startCharacter, endLine: mention.line, endCharacter: mention.endCharacter };
-    attach(item.key, 'annotation', range, symbols && enclosingSymbol(symbols, mention.line, mention.startCharacter));
+    attach(mention.key, 'annotation', range, symbols && enclosingSymbol(symbols, mention.line, mention.startCharacter));
   }
   for (const rule of sources.mappings.forFile(relativePath)) {
     if (!sources.catalog.has(rule.itemKey)) continue;

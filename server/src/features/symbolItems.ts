@@ -22,9 +22,9 @@ export interface SymbolItems {
  * "This file" view shows them.
  */
 export function symbolItemsAt(fileLinks: FileLinks, catalog: ItemCatalog, line: number, character: number, ranking?: RankingMode): SymbolItems | undefined {
-  for (const { mention, item } of fileLinks.mentions) {
+  for (const { mention, key } of fileLinks.mentions) {
     if (mention.line === line && character >= mention.startCharacter && character <= mention.endCharacter) {
-      return { range: { startLine: line, startCharacter: mention.startCharacter, endLine: line, endCharacter: mention.endCharacter }, keys: [item.key] };
+      return { range: { startLine: line, startCharacter: mention.startCharacter, endLine: line, endCharacter: mention.endCharacter }, keys: [key] };
     }
   }
   let innermost: { symbol: CodeSymbol; keys: string[] } | undefined;

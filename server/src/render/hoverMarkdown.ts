@@ -1,5 +1,5 @@
 import type { ItemCatalog } from '../catalog/itemCatalog';
-import type { FrictionItem } from '../domain/frictionItem';
+import type { FrictionItem, Rankable } from '../domain/frictionItem';
 import { ClientCommands } from '../protocol';
 import { plural, severityMark } from './itemText';
 import { commandLink, escapeMarkdown, safeUrl, truncate } from './markdown';
@@ -12,13 +12,13 @@ export interface HoverOptions {
 
 const QUOTE_LENGTH = 160;
 
-/** The hover for ranked items: the top `maxItems`, then `+N more`. */
-export function renderItemsHover(items: readonly FrictionItem[], catalog: ItemCatalog, options: HoverOptions): string {
-  const shown = items.slice(0, options.maxItems);
+/** The hover for ranked keys: the top `maxItems`, read whole from the catalog, then `+N more`. */
+export function renderItemsHover(keys: readonly string[], catalog: ItemCatalog, options: HoverOptions): string {
+  const shown = keys.slice(0, options.maxItems).flatMap((key) => catalog.get(key) ?? []);
   const sections = shown.map((item) => renderItem(item, catalog, options));
-  const rest = items.length - shown.length;
+  const rest = keys.length - shown.length;
   if (rest > 0) {
-    sections.push(`${commandLink(`+${rest} more`, ClientCommands.openItem, [items.map((item) => item.key)], 'Show all linked friction items')}`);
+    sections.push(`${commandLink(`+${rest} more`, ClientCommands.openItem, [[...keys]], 'Show all linked friction items')}`);
   }
   return sections.join('\n\n---\n\n');
 }
@@ -46,8 +46,8 @@ function renderItem(item: FrictionItem, catalog: ItemCatalog, options: HoverOpti
   return blocks.join('\n\n');
 }
 
-/** `3 friction items · 412 customers` */
-export function codeLensTitle(items: readonly FrictionItem[]): string {
-  const customers = items.reduce((sum, item) => sum + item.impact.customers, 0);
+/** `3 friction items · 412 customers`, from the ranking fields (no whole record is needed). */
+export function codeLensTitle(items: readonly Pick<Rankable, 'customers'>[]): string {
+  const customers = items.reduce((sum, item) => sum + item.customers, 0);
   return `${plural(items.length, 'friction item')} · ${plural(customers, 'customer')}`;
 }
