@@ -3,7 +3,7 @@ import { findComments } from './commentScanner';
 
 /**
  * A key written in a comment. Whether it links is decided later against the item catalog
- * (see `KeyCatalog.links`), so the scan never has to run again when items change.
+ * (see `resolveFileLinks`), so the scan never has to run again when items change.
  */
 export interface KeyMention {
   readonly key: string;

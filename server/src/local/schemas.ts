@@ -49,14 +49,12 @@ export const touchpointEntrySchema = z.object({
   friction: z.array(keyText).default([]),
   code: textList.default([]),
 });
-export type TouchpointEntry = z.infer<typeof touchpointEntrySchema>;
 
 export const linkEntrySchema = z.object({
   item: keyText,
   path: z.string().trim().min(1),
   symbol: z.string().trim().min(1).optional(),
 });
-export type LinkEntry = z.infer<typeof linkEntrySchema>;
 
 /** Trackers are validated by the tracker adapters; here only what names them. */
 const trackerEntry = z.looseObject({ name: z.string().min(1), type: z.string().min(1) });

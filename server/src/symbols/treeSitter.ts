@@ -25,11 +25,6 @@ export class GrammarLoader {
     return parser;
   }
 
-  /** A parser only if its grammar is already loaded: for callers that must not wait. */
-  loadedParser(grammar: GrammarName): Parser | undefined {
-    return this.parsers.get(grammar);
-  }
-
   private language(grammar: GrammarName): Promise<Language> {
     let language = this.languages.get(grammar);
     if (!language) {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { ItemCatalog } from '../catalog/itemCatalog';
@@ -305,10 +304,5 @@ export class FolderModel {
       }
     }
     return problems;
-  }
-
-  /** Reads a file of this folder from disk. */
-  readFromDisk(relativePath: string): Promise<string | undefined> {
-    return readFile(path.join(this.root, relativePath), 'utf8').catch(() => undefined);
   }
 }

@@ -45,10 +45,6 @@ export class MentionIndex {
   keys(): IterableIterator<[string, ReadonlySet<string>]> {
     return this.filesByKey.entries();
   }
-
-  get fileCount(): number {
-    return this.byFile.size;
-  }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
