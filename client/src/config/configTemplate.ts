@@ -46,7 +46,7 @@ links: []
 const CONFIG = `# Customer Lens configuration. Tokens never go in this file: VS Code keeps them in its
 # secret storage, and the command-line server reads CUSTOMER_LENS_<NAME>_TOKEN.
 
-# Keys with these prefixes count as friction keys when they appear in comments.
+# Your projects' key prefixes (a key in a comment links today when its item is known).
 keyPrefixes: [DEMO]
 
 # With no trackers, items come from friction.yaml in this folder. To pull items from a tracker:
