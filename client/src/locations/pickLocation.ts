@@ -1,5 +1,5 @@
 import { window } from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient/node';
+import type { UriConverter } from '../lsp/uriConverter';
 import type { LocationPickItem } from './locationPickItem';
 import { showLocation } from './showLocation';
 
@@ -8,7 +8,7 @@ import { showLocation } from './showLocation';
  * On cancel the editor that was active before comes back, so browsing leaves no trace.
  */
 export function pickLocation(
-  client: BaseLanguageClient,
+  uris: UriConverter,
   title: string,
   items: readonly LocationPickItem[],
   onPreviewError: (error: unknown) => void,
@@ -30,7 +30,7 @@ export function pickLocation(
           return;
         }
         previewed = true;
-        showLocation(client, active.location, { preview: true, preserveFocus: true }).then(undefined, onPreviewError);
+        showLocation(uris, active.location, { preview: true, preserveFocus: true }).then(undefined, onPreviewError);
       }),
       quickPick.onDidAccept(() => {
         picked = quickPick.activeItems[0];

@@ -1,5 +1,4 @@
-import { workspace } from 'vscode';
-import { ItemLocationsRequest } from '../../../server/src/protocol';
+import type { ItemLocationsRequest } from '../../../server/src/protocol';
 import type { Container } from '../container';
 import { offerTracker } from '../items/offerTracker';
 import { toLocationPickItem } from './locationPickItem';
@@ -7,7 +6,7 @@ import { pickLocation } from './pickLocation';
 import { showLocation } from './showLocation';
 
 export async function revealItemByKey(container: Container, key: string): Promise<void> {
-  const result = await container.client.sendRequest(ItemLocationsRequest.type, { key });
+  const result = await container.server.itemLocations({ key });
   await revealItemLocations(container, key, result);
 }
 
@@ -17,24 +16,22 @@ export async function revealItemLocations(
   key: string,
   { item, locations }: ItemLocationsRequest.Result,
 ): Promise<void> {
-  const { client, log } = container;
+  const { uris, log } = container;
   const [first] = locations;
   if (first === undefined) {
     await offerTracker(key, item);
     return;
   }
   if (locations.length === 1) {
-    await showLocation(client, first, { preview: true, preserveFocus: false });
+    await showLocation(uris, first, { preview: true, preserveFocus: false });
     return;
   }
-  const items = locations.map((location) =>
-    toLocationPickItem(location, workspace.asRelativePath(client.protocol2CodeConverter.asUri(location.uri))),
-  );
+  const items = locations.map((location) => toLocationPickItem(location, uris.describe(location.uri)));
   const title = item === null ? key : `${item.key}: ${item.title}`;
-  const picked = await pickLocation(client, title, items, (error: unknown) => {
+  const picked = await pickLocation(uris, title, items, (error: unknown) => {
     log.warn(`Could not preview a location of ${key}: ${error instanceof Error ? error.message : String(error)}`);
   });
   if (picked !== undefined) {
-    await showLocation(client, picked.location, { preview: false, preserveFocus: false });
+    await showLocation(uris, picked.location, { preview: false, preserveFocus: false });
   }
 }

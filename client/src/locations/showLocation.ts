@@ -1,7 +1,7 @@
 import { Range, window, type TextEditor, type ViewColumn } from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import type { TextRange } from '../../../server/src/domain/link';
 import type { ItemLocation } from '../../../server/src/protocol';
+import type { UriConverter } from '../lsp/uriConverter';
 import { locationSelection } from './locationSelection';
 
 export interface ShowLocationOptions {
@@ -11,13 +11,11 @@ export interface ShowLocationOptions {
 }
 
 export function showLocation(
-  client: BaseLanguageClient,
+  uris: UriConverter,
   location: Pick<ItemLocation, 'uri' | 'range'>,
   options: ShowLocationOptions,
 ): Thenable<TextEditor> {
-  // The client's converter, not Uri.parse, so URIs map back exactly as they were sent.
-  const uri = client.protocol2CodeConverter.asUri(location.uri);
-  return window.showTextDocument(uri, { ...options, selection: toRange(locationSelection(location.range)) });
+  return window.showTextDocument(uris.toCode(location.uri), { ...options, selection: toRange(locationSelection(location.range)) });
 }
 
 export function toRange(range: TextRange): Range {
