@@ -14,7 +14,8 @@ import { MAX_PAGE_SIZE as ZENDESK_PER_PAGE } from '../server/src/trackers/zendes
 import { CLOUD_PAGE_CAP, FAKE_EMAIL as JIRA_EMAIL } from '../test/fakes/jira/jiraFake';
 import { FAKE_EMAIL as ZENDESK_EMAIL, PAGE_CAP as ZENDESK_PAGE_CAP } from '../test/fakes/zendesk/zendeskFake';
 import { KEY_FIELD } from '../test/fakes/zendesk/zendeskFakeData';
-import { GITHUB_REPO, type FakeVendor, type HostCommand, type HostReply, type LoggedAnswer } from './fakeHost';
+import { FAKE_GITHUB_REPO, type FakeVendor } from '../test/fakes/startVendorFake';
+import type { HostCommand, HostReply, LoggedAnswer } from './fakeHost';
 
 /**
  * Full and unchanged re-syncs of each tracker through the real engine (`syncSource`, a
@@ -116,7 +117,7 @@ export function vendorCases(scale = 1): VendorCase[] {
           const rounds = 1 + Math.ceil((pages - 1) / parallel);
           return { ms: rounds * latency, rule: `first page, then ${pages - 1} pages ${parallel} at a time: ${rounds} rounds × ${latency} ms`, unlimitedMs: (pages > 1 ? 2 : 1) * latency };
         },
-        config: (apiBase) => ({ name: 'github', type: 'github', url: apiBase, repos: [GITHUB_REPO] }),
+        config: (apiBase) => ({ name: 'github', type: 'github', url: apiBase, repos: [FAKE_GITHUB_REPO] }),
       }),
     ),
     {

@@ -1,4 +1,4 @@
-import type { FakeServer, FaultSwitch, LoggedRequest } from './fakeServer';
+import type { FakeRequest, FakeServer, FaultSwitch, LoggedRequest } from './fakeServer';
 
 /** What every tracker fake offers a test about the server it runs on. */
 export abstract class VendorFake {
@@ -14,6 +14,11 @@ export abstract class VendorFake {
 
   get requests(): LoggedRequest[] {
     return this.server.requests;
+  }
+
+  /** Called with each request as it arrives, before it is answered. */
+  set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
+    this.server.onRequest = listener;
   }
 
   /** Added before every answer, as a slow network or a loaded tracker would. */

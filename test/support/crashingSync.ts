@@ -1,9 +1,10 @@
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { syncSource } from '../../server/src/trackers/sourceSync';
-import type { TrackerAdapter, TrackerPage } from '../../server/src/trackers/trackerAdapter';
+import type { TrackerAdapter } from '../../server/src/trackers/trackerAdapter';
 import { zendeskTrackerSchema } from '../../server/src/trackers/trackerConfig';
 import { createZendeskAdapter } from '../../server/src/trackers/zendesk/zendeskAdapter';
 import { KEY_FIELD, TAG_PREFIX } from '../fakes/zendesk/zendeskFakeData';
+import { beforeMapping } from './wrapPages';
 
 /**
  * A process that syncs a Zendesk fake and kills itself (SIGKILL: no cleanup, no flush) the moment
@@ -27,26 +28,9 @@ export function crashTestAdapter(args: Omit<CrashingSyncArgs, 'folder' | 'crashA
 }
 
 async function main(args: CrashingSyncArgs): Promise<void> {
-  const adapter = crashTestAdapter(args);
-  let answered = 0;
-  const crashing: TrackerAdapter = {
-    name: adapter.name,
-    source: adapter.source,
-    origin: adapter.origin,
-    check: (signal) => adapter.check(signal),
-    page: async (request) => {
-      const page = await adapter.page(request);
-      const index = ++answered;
-      const crashingPage: TrackerPage = {
-        ...page,
-        records: () => {
-          if (index === args.crashAt) process.kill(process.pid, 'SIGKILL');
-          return page.records();
-        },
-      };
-      return crashingPage;
-    },
-  };
+  const crashing = beforeMapping(crashTestAdapter(args), ({ page }) => {
+    if (page === args.crashAt) process.kill(process.pid, 'SIGKILL');
+  });
   await syncSource(crashing, new SnapshotStore(args.folder), { signal: new AbortController().signal });
 }
 

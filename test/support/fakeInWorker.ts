@@ -1,9 +1,5 @@
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { GithubFake, FAKE_TOKEN as GITHUB_TOKEN } from '../fakes/github/githubFake';
-import { FAKE_EMAIL as JIRA_EMAIL, FAKE_TOKEN as JIRA_TOKEN, JiraFake } from '../fakes/jira/jiraFake';
-import { FAKE_API_KEY as LINEAR_KEY, LinearFake } from '../fakes/linear/linearFake';
-import type { VendorFake } from '../fakes/vendorFake';
-import { FAKE_EMAIL as ZENDESK_EMAIL, FAKE_TOKEN as ZENDESK_TOKEN, ZendeskFake } from '../fakes/zendesk/zendeskFake';
+import { FAKE_GITHUB_REPO, startVendorFake, type FakeVendor, type StartedVendorFake } from '../fakes/startVendorFake';
 
 /**
  * A tracker fake on a thread of its own, counting the requests that reach it in shared memory.
@@ -12,12 +8,9 @@ import { FAKE_EMAIL as ZENDESK_EMAIL, FAKE_TOKEN as ZENDESK_TOKEN, ZendeskFake }
  * next request was in flight before this page was mapped" without mocking time.
  */
 
-export type WorkerVendor = 'jira' | 'github' | 'linear' | 'zendesk';
-
 /** What the sync under test is configured with. */
 export const WORKER_JIRA_JQL = 'project in (PAY, OPS)';
 export const WORKER_LINEAR_TEAMS: readonly string[] = ['PAY', 'OPS', 'WEB'];
-export const WORKER_GITHUB_REPO = 'acme/payments';
 
 interface Started {
   readonly origin: string;
@@ -31,7 +24,7 @@ interface Started {
 
 interface WorkerInput {
   readonly fakeInWorker: true;
-  readonly vendor: WorkerVendor;
+  readonly vendor: FakeVendor;
   readonly records: number;
   readonly arrivals: SharedArrayBuffer;
 }
@@ -48,7 +41,7 @@ export interface FakeOnThread extends Started {
 }
 
 /** Starts `vendor`'s fake with `records` records on a worker thread. */
-export async function startFakeOnThread(vendor: WorkerVendor, records: number): Promise<FakeOnThread> {
+export async function startFakeOnThread(vendor: FakeVendor, records: number): Promise<FakeOnThread> {
   const arrivals = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const counter = new Int32Array(arrivals);
   const input: WorkerInput = { fakeInWorker: true, vendor, records, arrivals };
@@ -76,28 +69,17 @@ export async function startFakeOnThread(vendor: WorkerVendor, records: number): 
   };
 }
 
-async function startFake(vendor: WorkerVendor, records: number): Promise<{ fake: VendorFake; listen: (listener: () => void) => void; started: Omit<Started, 'origin'> }> {
-  switch (vendor) {
-    case 'jira': {
-      const fake = await JiraFake.start({ flavour: 'cloud', issues: records, email: JIRA_EMAIL });
-      const expectedIds = fake.select(`(${WORKER_JIRA_JQL}) ORDER BY updated ASC, key ASC`).map((issue) => `jira:${issue.key}`);
-      return { fake, listen: (listener) => (fake.onRequest = listener), started: { base: fake.site, token: JIRA_TOKEN, email: JIRA_EMAIL, expectedIds } };
-    }
-    case 'github': {
-      const fake = await GithubFake.start({ repos: [WORKER_GITHUB_REPO], issuesPerRepo: records, pullRequestsPerRepo: 0 });
-      const expectedIds = fake.expectedIssues([WORKER_GITHUB_REPO], []).map((issue) => `github:${issue.repo}#${issue.number}`);
-      return { fake, listen: (listener) => (fake.onRequest = listener), started: { base: fake.apiBase, token: GITHUB_TOKEN, expectedIds } };
-    }
-    case 'linear': {
-      const fake = await LinearFake.start({ issues: records });
-      const expectedIds = fake.select(WORKER_LINEAR_TEAMS).map((issue) => `linear:${issue.team}-${issue.number}`);
-      return { fake, listen: (listener) => (fake.onRequest = listener), started: { base: fake.origin, token: LINEAR_KEY, expectedIds } };
-    }
-    case 'zendesk': {
-      const fake = await ZendeskFake.start({ tickets: records });
-      const expectedIds = fake.linked().map((ticket) => `zendesk:${ticket.id}`);
-      return { fake, listen: (listener) => (fake.onRequest = listener), started: { base: fake.origin, token: ZENDESK_TOKEN, email: ZENDESK_EMAIL, expectedIds } };
-    }
+/** The ids a complete sync of the fake, configured as above, must end up with. */
+function expectedIdsOf(started: StartedVendorFake): string[] {
+  switch (started.vendor) {
+    case 'jira':
+      return started.fake.select(`(${WORKER_JIRA_JQL}) ORDER BY updated ASC, key ASC`).map((issue) => `jira:${issue.key}`);
+    case 'github':
+      return started.fake.expectedIssues([FAKE_GITHUB_REPO], []).map((issue) => `github:${issue.repo}#${issue.number}`);
+    case 'linear':
+      return started.fake.select(WORKER_LINEAR_TEAMS).map((issue) => `linear:${issue.team}-${issue.number}`);
+    case 'zendesk':
+      return started.fake.linked().map((ticket) => `zendesk:${ticket.id}`);
   }
 }
 
@@ -109,15 +91,16 @@ if (parentPort && isWorkerInput(workerData)) {
   const port = parentPort;
   const { vendor, records, arrivals } = workerData;
   const counter = new Int32Array(arrivals);
-  void startFake(vendor, records).then(({ fake, listen, started }) => {
-    listen(() => {
+  void startVendorFake(vendor, records).then((started) => {
+    const { fake, base, token, email } = started;
+    fake.onRequest = () => {
       Atomics.add(counter, 0, 1);
       Atomics.notify(counter, 0);
-    });
+    };
     port.once('message', () => {
       void fake.close().then(() => port.close());
     });
-    const message: Started = { origin: fake.origin, ...started };
+    const message: Started = { origin: fake.origin, base, token, ...(email !== undefined && { email }), expectedIds: expectedIdsOf(started) };
     port.postMessage(message);
   });
 }

@@ -12,14 +12,16 @@ import type { RetryPolicy } from '../../server/src/trackers/retryPolicy';
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { syncSource, type SourceSyncResult } from '../../server/src/trackers/sourceSync';
 import { SyncJournal } from '../../server/src/trackers/syncJournal';
-import type { TrackerAdapter, TrackerPage } from '../../server/src/trackers/trackerAdapter';
+import type { TrackerAdapter } from '../../server/src/trackers/trackerAdapter';
 import { githubTrackerSchema, jiraTrackerSchema, linearTrackerSchema, zendeskTrackerSchema } from '../../server/src/trackers/trackerConfig';
 import { createZendeskAdapter } from '../../server/src/trackers/zendesk/zendeskAdapter';
+import { FAKE_GITHUB_REPO, type FakeVendor } from '../fakes/startVendorFake';
 import { EXPORT_PATH, FAKE_EMAIL, FAKE_TOKEN, ZendeskFake, zendeskFaults } from '../fakes/zendesk/zendeskFake';
 import { KEY_FIELD, TAG_PREFIX } from '../fakes/zendesk/zendeskFakeData';
 import { crashTestAdapter, type CrashingSyncArgs } from '../support/crashingSync';
-import { WORKER_GITHUB_REPO, WORKER_JIRA_JQL, WORKER_LINEAR_TEAMS, startFakeOnThread, type FakeOnThread, type WorkerVendor } from '../support/fakeInWorker';
+import { WORKER_JIRA_JQL, WORKER_LINEAR_TEAMS, startFakeOnThread, type FakeOnThread } from '../support/fakeInWorker';
 import { frictionItem } from '../support/builders';
+import { beforeMapping, type MappingStart } from '../support/wrapPages';
 
 const FAST: RetryPolicy = { attempts: 3, baseMs: 1, capMs: 5 };
 const PAGE_SIZE = 10;
@@ -34,12 +36,7 @@ function savedRecords(result: SourceSyncResult): { readonly items: readonly Fric
 }
 
 /** What the engine had done when it started mapping a page (called its `records()`). */
-interface Mapping {
-  /** 1-based, in the order the pages were answered. */
-  readonly page: number;
-  /** Pages asked of the adapter so far, and pages it had answered. */
-  readonly sent: number;
-  readonly answered: number;
+interface Mapping extends MappingStart {
   /** Whether every request sent so far had reached the fake while this thread was blocked. */
   readonly arrived: boolean;
 }
@@ -51,31 +48,13 @@ interface Mapping {
  * cannot, since nothing runs on this thread while it waits.
  */
 function watched(adapter: TrackerAdapter, fake: FakeOnThread, mappings: Mapping[]): TrackerAdapter {
-  let sent = 0;
-  let answered = 0;
-  return {
-    name: adapter.name,
-    source: adapter.source,
-    origin: adapter.origin,
-    check: (signal) => adapter.check(signal),
-    page: async (request) => {
-      sent++;
-      const page = await adapter.page(request);
-      const index = ++answered;
-      const watchedPage: TrackerPage = {
-        ...page,
-        records: () => {
-          const arrived = fake.waitForArrivals(sent, ARRIVAL_WAIT_MS);
-          mappings.push({ page: index, sent, answered, arrived });
-          return page.records();
-        },
-      };
-      return watchedPage;
-    },
-  };
+  return beforeMapping(adapter, (at) => {
+    const arrived = fake.waitForArrivals(at.sent, ARRIVAL_WAIT_MS);
+    mappings.push({ ...at, arrived });
+  });
 }
 
-function adapterFor(vendor: WorkerVendor, fake: FakeOnThread): TrackerAdapter {
+function adapterFor(vendor: FakeVendor, fake: FakeOnThread): TrackerAdapter {
   const connection = { origin: fake.origin, token: () => fake.token };
   switch (vendor) {
     case 'jira':
@@ -85,7 +64,7 @@ function adapterFor(vendor: WorkerVendor, fake: FakeOnThread): TrackerAdapter {
     case 'zendesk':
       return createZendeskAdapter(zendeskTrackerSchema.parse({ name: 'zendesk', type: 'zendesk', url: fake.base, email: fake.email, tagPrefix: TAG_PREFIX, keyField: KEY_FIELD }), connection, { pageSize: PAGE_SIZE });
     case 'github':
-      return createGithubAdapter(githubTrackerSchema.parse({ name: 'github', type: 'github', url: fake.base, repos: [WORKER_GITHUB_REPO] }), { token: () => fake.token });
+      return createGithubAdapter(githubTrackerSchema.parse({ name: 'github', type: 'github', url: fake.base, repos: [FAKE_GITHUB_REPO] }), { token: () => fake.token });
   }
 }
 
@@ -204,25 +183,9 @@ describe('sync engine: crashes, retries and failures around the page mapped whil
 
   it('a page whose mapping throws fails the run; the page after it, already fetched, is not journaled past the gap', async () => {
     const adapter = crashTestAdapter({ ...connection, origin: fake.origin });
-    let answered = 0;
-    const failing: TrackerAdapter = {
-      ...adapter,
-      name: adapter.name,
-      source: adapter.source,
-      origin: adapter.origin,
-      check: (signal) => adapter.check(signal),
-      page: async (request) => {
-        const page = await adapter.page(request);
-        const index = ++answered;
-        return {
-          ...page,
-          records: () => {
-            if (index === 2) throw new Error('a bug in the mapping');
-            return page.records();
-          },
-        };
-      },
-    };
+    const failing = beforeMapping(adapter, ({ page }) => {
+      if (page === 2) throw new Error('a bug in the mapping');
+    });
     const failed = await syncSource(failing, store, { signal: new AbortController().signal, retry: FAST });
     assert.equal(failed.outcome, 'failed');
     assert.match(failed.error?.message ?? '', /a bug in the mapping/);

@@ -7,6 +7,7 @@ import type { TrackerAdapter } from '../../server/src/trackers/trackerAdapter';
 import { createTrackers, environmentTokens, originVariable, syncAll, type TokenSource } from '../../server/src/trackers/trackerSet';
 import { GithubFake } from '../fakes/github/githubFake';
 import { FAKE_EMAIL, FAKE_TOKEN as JIRA_TOKEN, JiraFake } from '../fakes/jira/jiraFake';
+import { wrapPages } from '../support/wrapPages';
 
 const jira = (url: string, name = 'jira') => ({ name, type: 'jira', url, email: FAKE_EMAIL, jql: 'project = PAY' });
 const github = (url: string, name = 'gh') => ({ name, type: 'github', url, repos: ['acme/payments'], labels: ['customer-friction'] });
@@ -110,21 +111,15 @@ describe('tracker set: config, tokens and syncAll', () => {
     const counting = (adapters: readonly TrackerAdapter[]) => {
       const inFlight = new Map<string, number>();
       const stats = { max: 0 };
-      const wrapped = adapters.map(
-        (adapter): TrackerAdapter => ({
-          name: adapter.name,
-          source: adapter.source,
-          origin: adapter.origin,
-          check: (signal) => adapter.check(signal),
-          page: async (request) => {
-            inFlight.set(adapter.name, (inFlight.get(adapter.name) ?? 0) + 1);
-            stats.max = Math.max(stats.max, [...inFlight.values()].filter((count) => count > 0).length);
-            try {
-              return await adapter.page(request);
-            } finally {
-              inFlight.set(adapter.name, (inFlight.get(adapter.name) ?? 1) - 1);
-            }
-          },
+      const wrapped = adapters.map((adapter) =>
+        wrapPages(adapter, async (request, fetchPage) => {
+          inFlight.set(adapter.name, (inFlight.get(adapter.name) ?? 0) + 1);
+          stats.max = Math.max(stats.max, [...inFlight.values()].filter((count) => count > 0).length);
+          try {
+            return await fetchPage(request);
+          } finally {
+            inFlight.set(adapter.name, (inFlight.get(adapter.name) ?? 1) - 1);
+          }
         }),
       );
       return { wrapped, stats };

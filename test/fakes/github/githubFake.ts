@@ -85,10 +85,6 @@ export class GithubFake extends VendorFake {
     return this.server.requestsTo(ISSUES_PATH);
   }
 
-  set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
-    this.server.onRequest = listener;
-  }
-
   /** Copies of the records, pull requests included. */
   issues(): FakeIssue[] {
     return this.issueList.map((issue) => ({ ...issue, labels: [...issue.labels], reactions: { ...issue.reactions } }));

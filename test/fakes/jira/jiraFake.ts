@@ -119,10 +119,6 @@ export class JiraFake extends VendorFake {
     return this.server.requestsTo(this.searchPath);
   }
 
-  set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
-    this.server.onRequest = listener;
-  }
-
   /** The issues a JQL query selects, in its order: what a complete sync must end up with. */
   select(jql: string): FakeJiraIssue[] {
     const query = this.parse(jql);

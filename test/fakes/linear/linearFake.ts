@@ -100,10 +100,6 @@ export class LinearFake extends VendorFake {
     return fake;
   }
 
-  set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
-    this.server.onRequest = listener;
-  }
-
   /** The GraphQL requests, in order. */
   graphqlRequests(): LoggedRequest[] {
     return this.server.requestsTo(GRAPHQL_PATH);

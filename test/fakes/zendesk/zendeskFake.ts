@@ -77,10 +77,6 @@ export class ZendeskFake extends VendorFake {
     return this.server.requestsTo(EXPORT_PATH);
   }
 
-  set onRequest(listener: ((request: FakeRequest) => void) | undefined) {
-    this.server.onRequest = listener;
-  }
-
   ticket(id: number): FakeZendeskTicket {
     const ticket = this.tickets.find((candidate) => candidate.id === id);
     if (!ticket) throw new Error(`the fake has no ticket ${id}`);
