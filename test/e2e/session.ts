@@ -63,14 +63,24 @@ export function artifactFolder(title: string, suffix = ''): string {
   return path.join(RESULTS, `${slug(title).slice(0, 100)}${suffix === '' ? '' : `-${slug(suffix)}`}-${hash}`);
 }
 
-/** On failure: a screenshot, code-server's log and the extension's output channel. */
+/**
+ * A failed test's artifacts in `folder`: a screenshot of `page`, the tail of code-server's log,
+ * VS Code's logs (the extension host's and our output channel among them), and any `extra`
+ * files (name → text).
+ */
+export async function saveArtifacts(folder: string, { page, server }: { readonly page: Page; readonly server: CodeServer }, extra: Readonly<Record<string, string>> = {}): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
+  writeFileSync(path.join(folder, 'code-server.log'), server.logTail(400));
+  for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(folder, name), text);
+  const logs = path.join(server.userDataDir, 'logs');
+  if (existsSync(logs)) cpSync(logs, path.join(folder, 'vscode-logs'), { recursive: true });
+}
+
+/** On failure: the shared session's artifacts (see saveArtifacts), in the test's folder. */
 export async function saveFailureArtifacts(title: string): Promise<string | undefined> {
   if (!current) return undefined;
   const folder = artifactFolder(title);
-  mkdirSync(folder, { recursive: true });
-  await current.page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
-  writeFileSync(path.join(folder, 'code-server.log'), current.server.logTail(400));
-  const logs = path.join(current.server.userDataDir, 'logs');
-  if (existsSync(logs)) cpSync(logs, path.join(folder, 'vscode-logs'), { recursive: true });
+  await saveArtifacts(folder, current);
   return folder;
 }

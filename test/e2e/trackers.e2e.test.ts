@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from 'mocha';
@@ -8,7 +8,7 @@ import type { LoggedRequest } from '../fakes/fakeServer';
 import { FAKE_EMAIL, FAKE_TOKEN, JiraFake, jiraFaults } from '../fakes/jira/jiraFake';
 import { CodeServer } from './codeServer';
 import { Workbench } from './pages/workbench';
-import { artifactFolder, e2e, VSIX } from './session';
+import { artifactFolder, e2e, saveArtifacts, VSIX } from './session';
 
 const TRACKER = 'work-jira';
 const JQL = 'project = PAY AND labels = customer-friction';
@@ -107,12 +107,7 @@ describe('e2e: connecting a Jira Cloud tracker (the Jira fake)', () => {
     if (test?.state !== 'failed' || !page || !server) return;
     // Apart from the shared session's artifacts for the same test (setup.ts), which go to the full title's folder.
     const folder = artifactFolder(test.fullTitle(), 'tracker workspace');
-    mkdirSync(folder, { recursive: true });
-    await page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
-    writeFileSync(path.join(folder, 'code-server.log'), server.logTail(400));
-    if (jira) writeFileSync(path.join(folder, 'jira-requests.log'), `${describeRequests(jira.requests).join('\n')}\n`);
-    const logs = path.join(server.userDataDir, 'logs');
-    if (existsSync(logs)) cpSync(logs, path.join(folder, 'vscode-logs'), { recursive: true });
+    await saveArtifacts(folder, { page, server }, jira ? { 'jira-requests.log': `${describeRequests(jira.requests).join('\n')}\n` } : {});
     console.log(`    [e2e] failure artifacts: ${folder}`);
   });
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from 'mocha';
 import type { Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { Sidebar, type TreeRow } from './pages/sidebar';
-import { artifactFolder, e2e, VSIX } from './session';
+import { artifactFolder, e2e, saveArtifacts, VSIX } from './session';
 
 const CONTAINER = 'Customer Lens';
 
@@ -132,9 +132,7 @@ describe('e2e: the Friction view in a workspace without .customer-lens', () => {
     const test = this.currentTest;
     if (test?.state !== 'failed' || !page || !server) return;
     const folder = artifactFolder(test.fullTitle(), 'empty workspace');
-    mkdirSync(folder, { recursive: true });
-    await page.screenshot({ path: path.join(folder, 'screenshot.png') }).catch(() => undefined);
-    writeFileSync(path.join(folder, 'code-server.log'), server.logTail(400));
+    await saveArtifacts(folder, { page, server });
     console.log(`    [e2e] failure artifacts: ${folder}`);
   });
 
