@@ -2,7 +2,6 @@
  * Test builders in the vscode-pull-request-github style: a complete, valid default object,
  * and overrides for only what a test is about.
  */
-import type { ItemCatalog } from '../../server/src/catalog/itemCatalog';
 import type { FrictionItem } from '../../server/src/domain/frictionItem';
 import type { TextRange } from '../../server/src/domain/link';
 import type { TouchpointInsight } from '../../server/src/domain/touchpoint';
@@ -10,7 +9,8 @@ import type { KeyMention } from '../../server/src/links/annotationScanner';
 import type { MappingRule } from '../../server/src/local/localData';
 import type { CodeSymbol } from '../../server/src/symbols/codeSymbol';
 
-type Overrides<T> = { -readonly [K in keyof T]?: T[K] };
+/** Any of `T`'s properties, writable: what a builder's caller sets. */
+export type Overrides<T> = { -readonly [K in keyof T]?: T[K] };
 
 export function frictionItem(overrides: Overrides<FrictionItem> & { key?: string } = {}): FrictionItem {
   const key = overrides.key ?? 'PAY-101';
@@ -67,13 +67,4 @@ export function range(startLine: number, startCharacter: number, endLine = start
 export function codeSymbol(overrides: Overrides<CodeSymbol> & { qualifiedName: string }): CodeSymbol {
   const name = overrides.qualifiedName.split('.').pop() ?? overrides.qualifiedName;
   return { name, kind: 'method', nameRange: range(1, 2, 1, 2 + name.length), range: range(0, 0, 5, 1), ...overrides };
-}
-
-/** The catalog's items for `keys`, asserting that each exists. */
-export function itemsOf(catalog: ItemCatalog, ...keys: string[]): FrictionItem[] {
-  return keys.map((key) => {
-    const item = catalog.get(key);
-    if (!item) throw new Error(`no item ${key} in the catalog`);
-    return item;
-  });
 }

@@ -4,8 +4,7 @@
  */
 import type { TextRange } from '../../server/src/domain/link';
 import type { ItemDetail, ItemLocation, ItemSummary, TouchpointDetail, TrackerStatus } from '../../server/src/protocol';
-
-type Overrides<T> = { -readonly [K in keyof T]?: T[K] };
+import type { Overrides } from './builders';
 
 export const WORKSPACE = 'file:///ws';
 
