@@ -204,6 +204,17 @@ describe('customer-lens CLI (dist/cli.js against the Jira and GitHub fakes)', fu
     assert.equal(jira.requests.length, jiraRequests, 'no request to a tracker whose token is not approved for it');
   });
 
+  it('a tracker whose snapshot cannot be saved: the others still list, exit 1, one line naming it', async () => {
+    workspace(trackersConfig());
+    // A folder where work-jira's snapshot goes: saving it fails, as on a broken disk.
+    mkdirSync(new SnapshotStore(cache).fileOf('work-jira'), { recursive: true });
+    const run = await items(['--json']);
+    assert.deepEqual(keysOf(run).sort(), [...githubKeys(), 'PAY-9001', 'LOC-1'].sort());
+    const reason = reasonOf(run);
+    assert.match(reason, /^work-jira: could not save the snapshot: /);
+    assert.ok(reason.endsWith(NO_SYNC_YET), reason);
+  });
+
   it('warnings in the local files: one line each on stderr, exit status still 0', async () => {
     workspace(undefined, `${FRICTION}    owner: someone\n`);
     const run = await items(['--json']);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FrictionItem } from '../../server/src/domain/frictionItem';
 import type { RetryPolicy } from '../../server/src/trackers/retryPolicy';
+import type { SnapshotHeader } from '../../server/src/trackers/snapshotWriter';
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
 import { syncSource } from '../../server/src/trackers/sourceSync';
 import { SyncJournal } from '../../server/src/trackers/syncJournal';
@@ -193,6 +194,32 @@ describe('syncSource', () => {
       assert.equal(taken.outcome, 'synced', taken.error?.message);
     });
 
+    it('takes over a lock carrying this process’s pid that this process does not hold (a dead process’s pid, reused)', async () => {
+      writeFileSync(store.lockOf('jira'), String(process.pid));
+      const result = await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      assert.equal(result.outcome, 'synced', result.error?.message);
+      assert.equal(existsSync(store.lockOf('jira')), false, 'released after the run');
+    });
+
+    it('skips a second run of the tracker in this process while the first holds the lock', async () => {
+      let answer: ((page: TrackerPage) => void) | undefined;
+      const waiting: TrackerAdapter = {
+        name: 'jira',
+        source: 'jira',
+        origin: 'https://acme.atlassian.net',
+        page: () => new Promise((resolve) => (answer = resolve)),
+        check: () => Promise.resolve('ok'),
+      };
+      const running = syncSource(waiting, store, { signal: signal(), retry: FAST });
+      while (answer === undefined) await new Promise((resolve) => setImmediate(resolve));
+      const second = new ScriptedTracker(THREE_PAGES);
+      const skipped = await syncSource(second, store, { signal: signal(), retry: FAST });
+      assert.equal(skipped.error?.message, `another Customer Lens process (pid ${process.pid}) is syncing jira; this run was skipped`);
+      assert.deepEqual(second.requests, []);
+      answer(page([item('PAY-1', '2026-11-01')]));
+      assert.equal((await running).outcome, 'synced');
+    });
+
     it('holds the lock during a run and releases it when the run fails', async () => {
       let lockedDuringRun = false;
       const tracker = new ScriptedTracker((request) => {
@@ -203,6 +230,69 @@ describe('syncSource', () => {
       assert.equal(result.outcome, 'failed');
       assert.ok(lockedDuringRun);
       assert.equal(existsSync(store.lockOf('jira')), false);
+    });
+  });
+
+  describe('local faults', () => {
+    /** A store whose snapshot writes fail, as on a full disk. */
+    class FullDisk extends SnapshotStore {
+      override write(): Promise<void> {
+        return Promise.reject(new Error('ENOSPC: no space left on device, write'));
+      }
+      override note(): Promise<never> {
+        return Promise.reject(new Error('ENOSPC: no space left on device, write'));
+      }
+    }
+
+    it('a snapshot that cannot be saved fails the run, without throwing, keeping the last good snapshot and the journal', async () => {
+      await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      const full = new FullDisk(folder);
+      // A record as stored (only a note to write), then a changed one (a snapshot to write).
+      for (const records of [[item('PAY-2', '2026-11-03')], [item('PAY-2', '2026-11-05', 'Renamed')]]) {
+        await new SyncJournal(store.journalOf('jira')).clear();
+        const result = await syncSource(new ScriptedTracker(() => page(records)), full, { signal: signal(), retry: FAST });
+        assert.equal(result.outcome, 'failed');
+        assert.equal(result.error?.kind, 'transient');
+        assert.equal(result.error?.message, 'could not save the snapshot: ENOSPC: no space left on device, write');
+        assert.deepEqual(result.snapshot?.readAll().items.map((i) => `${i.key}:${i.title}`), ['PAY-1:Item PAY-1', 'PAY-2:Item PAY-2', 'PAY-3:Item PAY-3'], 'the last good snapshot, open');
+        result.snapshot?.close();
+        assert.equal(existsSync(store.lockOf('jira')), false, 'the lock is released');
+      }
+      assert.ok((await new SyncJournal(store.journalOf('jira')).replay()).pages > 0, 'the journal stays for the next run');
+      const next = await syncSource(new ScriptedTracker(() => new TrackerError('config', 'must not be called')), store, { signal: signal(), retry: FAST });
+      assert.equal(next.outcome, 'synced', next.error?.message);
+      assert.equal(next.resumed, true);
+      assert.equal(next.snapshot?.readAll().items.find((i) => i.key === 'PAY-2')?.title, 'Renamed');
+    });
+
+    it('a snapshot folder that cannot be made fails the run, without throwing', async () => {
+      const blocked = path.join(folder, 'a-file');
+      writeFileSync(blocked, '');
+      const tracker = new ScriptedTracker(THREE_PAGES);
+      const result = await syncSource(tracker, new SnapshotStore(path.join(blocked, 'snapshots')), { signal: signal(), retry: FAST });
+      assert.equal(result.outcome, 'failed');
+      assert.match(result.error?.message ?? '', /^could not save the snapshot: ENOTDIR/);
+      assert.equal(result.snapshot, undefined);
+      assert.deepEqual(tracker.requests, []);
+    });
+
+    it('removes the temporary files a killed write left, and only those, once it holds the lock', async () => {
+      const leftovers = [`${path.basename(store.fileOf('jira'))}.0123456789ab.tmp`, `${path.basename(store.noteOf('jira'))}.abcdef012345.tmp`];
+      const others = [`${path.basename(store.fileOf('jira-eu'))}.0123456789ab.tmp`, `${path.basename(store.fileOf('jira'))}.backup`, `${path.basename(store.fileOf('jira'))}.0123.tmp`];
+      for (const name of [...leftovers, ...others]) writeFileSync(path.join(folder, name), 'partial');
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+      try {
+        // While another process syncs, the files may be its writes under way: left alone.
+        writeFileSync(store.lockOf('jira'), String(other.pid));
+        assert.equal((await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST })).outcome, 'failed');
+        for (const name of leftovers) assert.ok(existsSync(path.join(folder, name)), name);
+      } finally {
+        other.kill();
+        rmSync(store.lockOf('jira'));
+      }
+      const result = await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      assert.equal(result.outcome, 'synced', result.error?.message);
+      assert.deepEqual(readdirSync(folder).sort(), [path.basename(store.fileOf('jira')), ...others].sort());
     });
   });
 
@@ -235,6 +325,45 @@ describe('syncSource', () => {
       const rewritten = await store.load('jira');
       assert.equal(rewritten?.items.find((i) => i.key === 'PAY-2')?.title, 'Renamed');
       assert.deepEqual([rewritten?.syncedAt, rewritten?.watermark], ['2026-11-24T09:30:00.000Z', '2026-11-04']);
+    });
+
+    it('finds its items by key without reading the list index, and hands back the snapshot it had open, brought up to date', async () => {
+      await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST, now: at('2026-11-24T09:00:00.000Z') });
+      // Damage the list index (ids, titles…): a run that read it would fail.
+      const lines = readFileSync(store.fileOf('jira'), 'utf8').split('\n');
+      const fd = openSync(store.fileOf('jira'), 'r+');
+      writeSync(fd, '#', Buffer.byteLength(`${lines[0]}\n${lines[1]}\n`));
+      closeSync(fd);
+      const opened: string[] = [];
+      const open = store.open.bind(store);
+      store.open = (tracker, onUnusable) => {
+        opened.push(tracker);
+        return open(tracker, onUnusable);
+      };
+      let noted: SnapshotHeader | undefined;
+      const note = store.note.bind(store);
+      store.note = (snapshot, header) => {
+        noted = header;
+        return note(snapshot, header);
+      };
+      const again = new ScriptedTracker(() => page([item('PAY-2', '2026-11-03')], undefined, { etags: { '/search': '"e2"' } }));
+      const result = await syncSource(again, store, { signal: signal(), retry: FAST, now: at('2026-11-24T09:15:00.000Z') });
+      assert.equal(result.outcome, 'synced', result.error?.message);
+      assert.equal(result.changed, false);
+      assert.equal(noted?.syncedAt, '2026-11-24T09:15:00.000Z');
+      assert.deepEqual(opened, ['jira'], 'opened once, before the run: not again after the note');
+      assert.deepEqual([result.snapshot?.syncedAt, result.snapshot?.watermark, result.snapshot?.etags], ['2026-11-24T09:15:00.000Z', '2026-11-03', { '/search': '"e2"' }]);
+      assert.equal(result.snapshot?.item(1).key, 'PAY-2', 'open, its records readable');
+      result.snapshot?.close();
+    });
+
+    it('a record stored under the same key with another id is a change', async () => {
+      await syncSource(new ScriptedTracker(THREE_PAGES), store, { signal: signal(), retry: FAST });
+      const moved = { ...item('PAY-2', '2026-11-03'), id: 'jira:PAY-2-moved' };
+      const result = await syncSource(new ScriptedTracker(() => page([moved])), store, { signal: signal(), retry: FAST });
+      assert.equal(result.changed, true);
+      assert.deepEqual(result.snapshot?.readAll().items.map((i) => i.id), ['jira:PAY-1', 'jira:PAY-2', 'jira:PAY-3', 'jira:PAY-2-moved']);
+      result.snapshot?.close();
     });
 
     it('ignores a note about another snapshot', async () => {

@@ -105,6 +105,22 @@ describe('StoredSnapshot', () => {
     assert.equal((await open()).key(0), 'NEW-1');
   });
 
+  it('takes a sync note about itself, and ignores one about another snapshot', async () => {
+    const snapshot = await open();
+    snapshot.applyNote({ of: 'another-write', syncedAt: '2030-01-01T00:00:00.000Z', watermark: '2030-01-01', etags: {} });
+    assert.deepEqual([snapshot.syncedAt, snapshot.watermark, snapshot.etags], [saved.syncedAt, saved.watermark, saved.etags]);
+    snapshot.applyNote({ of: snapshot.meta.id, syncedAt: '2026-11-24T10:00:00.000Z', watermark: '2026-11-24T00:00:00Z', etags: { '/search': '"e2"' } });
+    assert.deepEqual([snapshot.syncedAt, snapshot.watermark, snapshot.etags], ['2026-11-24T10:00:00.000Z', '2026-11-24T00:00:00Z', { '/search': '"e2"' }]);
+    assert.deepEqual(snapshot.readAll().items, items, 'the records are as they were');
+  });
+
+  it('reads nothing once closed, in one go or one record at a time', async () => {
+    const snapshot = await open();
+    snapshot.close();
+    await assert.rejects(snapshot.rawRecords(), new RegExp(`${path.basename(store.fileOf('jira'))}: the snapshot was closed`));
+    assert.throws(() => snapshot.item(0), /the snapshot was closed/);
+  });
+
   it('names the file when a record no longer matches its index', async () => {
     const snapshot = await open();
     const text = readFileSync(store.fileOf('jira'), 'utf8');

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SnapshotStore } from '../../server/src/trackers/snapshotStore';
-import type { TrackerAdapter } from '../../server/src/trackers/trackerAdapter';
+import { mappedPage, type TrackerAdapter } from '../../server/src/trackers/trackerAdapter';
 import { createTrackers, environmentTokens, originVariable, syncAll, type TokenSource } from '../../server/src/trackers/trackerSet';
 import { GithubFake } from '../fakes/github/githubFake';
 import { FAKE_EMAIL, FAKE_TOKEN as JIRA_TOKEN, JiraFake } from '../fakes/jira/jiraFake';
+import { frictionItem } from '../support/builders';
 import { wrapPages } from '../support/wrapPages';
 
 const jira = (url: string, name = 'jira') => ({ name, type: 'jira', url, email: FAKE_EMAIL, jql: 'project = PAY' });
@@ -166,6 +167,31 @@ describe('tracker set: config, tokens and syncAll', () => {
       assert.equal(results[1]?.error?.kind, 'auth');
       assert.ok(!(results[1]?.error?.message ?? '').includes('wrong'));
       assert.equal(stats.max, 3);
+    });
+
+    it('a source whose snapshot cannot be saved fails alone: the others are synced', async () => {
+      const oneItem = (name: string): TrackerAdapter => ({
+        name,
+        source: 'jira',
+        origin: 'https://acme.atlassian.net',
+        check: () => Promise.resolve('ok'),
+        page: () => Promise.resolve(mappedPage({ items: [frictionItem({ id: `jira:${name}-1`, source: 'jira', key: `${name.toUpperCase()}-1` })], evidence: [], skipped: [] })),
+      });
+      const store = new SnapshotStore(folder);
+      // A folder where b's snapshot goes: writing it fails, as on a broken disk.
+      mkdirSync(store.fileOf('b'));
+      const results = await syncAll(['a', 'b', 'c'].map(oneItem), store, { signal: new AbortController().signal, concurrency: 1 });
+      assert.deepEqual(
+        results.map((result) => [result.tracker, result.outcome]),
+        [
+          ['a', 'synced'],
+          ['b', 'failed'],
+          ['c', 'synced'],
+        ],
+      );
+      assert.match(results[1]?.error?.message ?? '', /^could not save the snapshot: /);
+      assert.deepEqual(results[2]?.snapshot?.readAll().items.map((item) => item.key), ['C-1']);
+      for (const result of results) result.snapshot?.close();
     });
 
     it('no adapters: no request, no result', async () => {

@@ -6,7 +6,6 @@ import { syncSource, type SourceSyncResult } from '../trackers/sourceSync';
 import type { StoredSnapshot } from '../trackers/storedSnapshot';
 import type { TrackerAdapter } from '../trackers/trackerAdapter';
 import { originOf, type TrackerConfig } from '../trackers/trackerConfig';
-import { TrackerError } from '../trackers/trackerErrors';
 import { createTrackers, type ApprovedToken, type HttpOptions, type TrackerProblem } from '../trackers/trackerSet';
 import type { AsyncTokenSource } from './tokenSources';
 import { idleStatus, problemStatus, resultStatus } from './trackerStatus';
@@ -193,21 +192,15 @@ export class FolderSync {
     });
   }
 
-  private async syncOne(adapter: TrackerAdapter, full: boolean, signal: AbortSignal): Promise<SourceSyncResult> {
+  /** syncSource reports every failure in its result, a local one (the disk is full) too. */
+  private syncOne(adapter: TrackerAdapter, full: boolean, signal: AbortSignal): Promise<SourceSyncResult> {
     const log = this.options.log;
-    try {
-      return await syncSource(adapter, this.options.store, {
-        signal,
-        full,
-        onRetry: (error, delayMs, attempt) =>
-          log.warn(`${adapter.name}: ${error.kind}${error.status !== undefined ? ` (HTTP ${error.status})` : ''}, retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt}): ${error.message}`),
-      });
-    } catch (error) {
-      // syncSource reports tracker failures in its result; what escapes is local (the disk is full).
-      const snapshot = this.snapshots.get(adapter.name);
-      const failure = new TrackerError('transient', `could not save the snapshot: ${error instanceof Error ? error.message : String(error)}`);
-      return { tracker: adapter.name, outcome: 'failed', ...(snapshot && { snapshot }), pages: 0, fetched: 0, skipped: [], error: failure, milliseconds: 0, resumed: false };
-    }
+    return syncSource(adapter, this.options.store, {
+      signal,
+      full,
+      onRetry: (error, delayMs, attempt) =>
+        log.warn(`${adapter.name}: ${error.kind}${error.status !== undefined ? ` (HTTP ${error.status})` : ''}, retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt}): ${error.message}`),
+    });
   }
 
   private apply(config: TrackerConfig, result: SourceSyncResult, full: boolean): void {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Buffers per write call: below every platform's limit on a vectored write. */
 const CHUNKS_PER_WRITE = 512;
+
+/** Random bytes in a temporary file's name: `<target>.<12 hex digits>.tmp`. */
+const TEMPORARY_BYTES = 6;
 
 /**
  * Writes a file so that readers see the old content or the new, never a torn mix: write a
@@ -13,7 +16,7 @@ const CHUNKS_PER_WRITE = 512;
  */
 export async function writeFileAtomic(target: string, content: string | readonly Uint8Array[]): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = `${target}.${randomBytes(TEMPORARY_BYTES).toString('hex')}.tmp`;
   try {
     const handle = await open(temporary, 'w');
     try {
@@ -28,6 +31,26 @@ export async function writeFileAtomic(target: string, content: string | readonly
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Removes the temporary files of `target` that a process killed between writing and renaming
+ * left behind (a snapshot's can be tens of MB). Only while nothing is writing `target`: a write
+ * under way would lose its temporary file.
+ */
+export async function removeLeftovers(target: string): Promise<void> {
+  const folder = path.dirname(target);
+  const pattern = new RegExp(`^\\.[0-9a-f]{${TEMPORARY_BYTES * 2}}\\.tmp$`);
+  const prefix = path.basename(target);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const leftovers = names.filter((name) => name.startsWith(prefix) && pattern.test(name.slice(prefix.length)));
+  await Promise.all(leftovers.map((name) => rm(path.join(folder, name), { force: true })));
 }
 
 /** A vectored write may write less than asked: write the rest. */

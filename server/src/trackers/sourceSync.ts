@@ -55,31 +55,43 @@ export interface SourceSyncOptions {
  * run's signal.
  */
 export async function syncSource(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions): Promise<SourceSyncResult> {
-  const lock = await SyncLock.acquire(store.lockOf(adapter.name));
-  if (!(lock instanceof SyncLock)) {
-    // Another process (the CLI, a standalone server) is syncing this snapshot: its run will replace it.
-    const snapshot = await store.open(adapter.name);
-    const error = new TrackerError('transient', `another Customer Lens process${lock.heldBy === undefined ? '' : ` (pid ${lock.heldBy})`} is syncing ${adapter.name}; this run was skipped`);
-    return { tracker: adapter.name, outcome: 'failed', ...(snapshot && { snapshot }), pages: 0, fetched: 0, skipped: [], error, milliseconds: 0, resumed: false };
-  }
-  const signals = new RequestSignals(options.signal);
+  const started = performance.now();
   try {
-    return await runSync(adapter, store, options, signals);
-  } finally {
-    signals.dispose();
-    await lock.release();
+    const lock = await SyncLock.acquire(store.lockOf(adapter.name));
+    if (!(lock instanceof SyncLock)) {
+      // Another process (the CLI, a standalone server) is syncing this snapshot: its run will replace it.
+      const error = new TrackerError('transient', `another Customer Lens process${lock.heldBy === undefined ? '' : ` (pid ${lock.heldBy})`} is syncing ${adapter.name}; this run was skipped`);
+      return notSynced(adapter.name, error, await store.open(adapter.name));
+    }
+    const signals = new RequestSignals(options.signal);
+    try {
+      return await runSync(adapter, store, options, signals);
+    } finally {
+      signals.dispose();
+      // A lock file that cannot be removed names this process, which takes it over on its next run
+      // (see SyncLock); other processes do once this one has exited. Not worth failing a run for.
+      await lock.release().catch(() => undefined);
+    }
+  } catch (error) {
+    // runSync reports its failures in its result, with the snapshot in force. What escapes is
+    // local and comes before it has a snapshot open: taking the lock, reading the journal.
+    return notSynced(adapter.name, localFailure(error), await store.open(adapter.name), { milliseconds: performance.now() - started });
   }
 }
 
 async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: SourceSyncOptions, signals: RequestSignals): Promise<SourceSyncResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
-  const previous = await store.open(adapter.name);
+  // Under the lock, no other run writes this tracker's files: a temporary file beside them is a
+  // leftover of a run killed mid-write. One that cannot be removed costs space, not this run.
+  await store.removeLeftovers(adapter.name).catch(() => undefined);
   const journal = new SyncJournal(store.journalOf(adapter.name));
   // What the interrupted run journaled, then this run's pages as they are journaled: the run's
   // records, kept in memory rather than read back from the journal once the run is complete.
   const run = await journal.replay();
   const resumed = run.pages > 0;
+  // From here on, every path hands `previous` back in its result or closes it.
+  const previous = await store.open(adapter.name);
   const since = options.full ? undefined : previous?.watermark;
   // ETags are only safe where the run merges into the previous snapshot (see PageRequest.etags).
   const offeredEtags = since === undefined ? undefined : previous?.etags;
@@ -223,58 +235,87 @@ async function runSync(adapter: TrackerAdapter, store: SnapshotStore, options: S
   } catch (error) {
     await Promise.allSettled(writes);
     const failure = error instanceof TrackerError ? error : new TrackerError('transient', error instanceof Error ? error.message : String(error));
-    return {
-      tracker: adapter.name,
-      outcome: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
-      ...(previous && { snapshot: previous }),
-      pages,
-      fetched,
-      skipped,
-      error: failure,
-      milliseconds: performance.now() - started,
-      resumed,
-    };
+    return notSynced(adapter.name, failure, previous, { pages, fetched, skipped, milliseconds: performance.now() - started, resumed });
   }
 
+  // Nothing is fetched from here on: what fails is local (the disk), with the snapshot in force.
+  const unsaved = (error: unknown, inForce: StoredSnapshot | undefined): SourceSyncResult =>
+    notSynced(adapter.name, localFailure(error), inForce, { pages, fetched, skipped, milliseconds: performance.now() - started, resumed });
   // A full run replaces the previous records; an incremental one keeps those this run did not change.
   const base = since === undefined ? undefined : previous;
   const header = { tracker: adapter.name, ...newest(previous?.watermark, newestUpdate, since === undefined), etags, syncedAt: now().toISOString() };
-  // Most incremental runs bring back only records the snapshot already has, byte for byte (each
-  // tracker's "changed since" is inclusive): then a note of the time is written, not many MB.
-  const changed = base === undefined || !holdsAlready(base, run.items, run.evidence);
+  let changed: boolean;
+  let snapshot: StoredSnapshot | undefined;
   try {
-    if (base && !changed) await store.note(base, header);
+    // Most incremental runs bring back only records the snapshot already has, byte for byte (each
+    // tracker's "changed since" is inclusive): then a note of the time is written, not many MB,
+    // and the open snapshot takes it, rather than being opened (its indexes parsed) again.
+    changed = base === undefined || !holdsAlready(base, run.items, run.evidence);
+    if (base && !changed) snapshot = await store.note(base, header);
     else {
       await store.write(
         header,
         merge(base, base?.itemCount ?? 0, (index) => base?.itemId(index) ?? '', run.items),
         merge(base, base?.evidenceCount ?? 0, (index) => base?.evidenceId(index) ?? '', run.evidence),
       );
+      snapshot = await store.open(adapter.name);
+      if (!snapshot) throw new Error(`the snapshot just saved for ${adapter.name} cannot be read back`);
+      previous?.close();
     }
-  } finally {
-    previous?.close();
+  } catch (error) {
+    // Nothing new in force: `previous` is the last good snapshot (open, it still reads the version
+    // it was opened at, even where a new file that cannot be read back replaced it).
+    return unsaved(error, previous);
   }
-  await journal.clear();
-  const snapshot = await store.open(adapter.name);
-  if (!snapshot) throw new Error(`the snapshot just saved for ${adapter.name} cannot be read back`);
+  try {
+    await journal.clear();
+  } catch (error) {
+    // Saved, but the journal stays: the next run takes it for a run that crashed before saving.
+    return unsaved(error, snapshot);
+  }
   return { tracker: adapter.name, outcome: 'synced', snapshot, changed, pages, fetched, skipped, milliseconds: performance.now() - started, resumed };
 }
 
-/** Whether every record of a run is in the snapshot already, exactly as it would be written. */
+/** A run that did not complete (failed, cancelled, skipped): `snapshot`, the last good one if any, stays in force. */
+function notSynced(
+  tracker: string,
+  error: TrackerError,
+  snapshot: StoredSnapshot | undefined,
+  progress: Partial<Pick<SourceSyncResult, 'pages' | 'fetched' | 'skipped' | 'milliseconds' | 'resumed'>> = {},
+): SourceSyncResult {
+  return { tracker, outcome: error.kind === 'cancelled' ? 'cancelled' : 'failed', ...(snapshot && { snapshot }), pages: 0, fetched: 0, skipped: [], milliseconds: 0, resumed: false, ...progress, error };
+}
+
+/** A local fault (the disk is full, a file cannot be written) as a run's failure. */
+function localFailure(error: unknown): TrackerError {
+  return error instanceof TrackerError ? error : new TrackerError('transient', `could not save the snapshot: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * Whether every record of a run is in the snapshot already, exactly as it would be written. Items
+ * are found by key and evidence by id, both in the indexes held in memory (an item's id is in the
+ * list index, parsed only when something is listed); the bytes compared include the id.
+ */
 function holdsAlready(snapshot: StoredSnapshot, items: ReadonlyMap<string, FrictionItem>, evidence: ReadonlyMap<string, Evidence>): boolean {
-  const same = (records: ReadonlyMap<string, FrictionItem | Evidence>, count: number, idAt: (index: number) => string, bytesAt: (index: number) => Buffer): boolean => {
+  const same = (records: ReadonlyMap<string, FrictionItem | Evidence>, count: number, keyAt: (index: number) => string, bytesAt: (index: number) => Buffer): boolean => {
     if (records.size === 0) return true;
-    let found = 0;
+    const found = new Set<string>();
     for (let index = 0; index < count; index++) {
-      const record = records.get(idAt(index));
+      const key = keyAt(index);
+      const record = records.get(key);
       if (record === undefined) continue;
-      if (bytesAt(index).toString('utf8') !== recordJson(record)) return false;
-      found++;
+      // Any stored record of this key that differs (another id under the same key, too): changed.
+      if (!bytesAt(index).equals(Buffer.from(recordJson(record)))) return false;
+      found.add(key);
     }
-    return found === records.size;
+    return found.size === records.size;
   };
+  const byKey = new Map<string, FrictionItem>();
+  for (const item of items.values()) byKey.set(item.key, item);
   return (
-    same(items, snapshot.itemCount, (index) => snapshot.itemId(index), (index) => snapshot.itemBytes(index)) &&
+    // Two of the run's items with one key cannot both match: counted as a change.
+    byKey.size === items.size &&
+    same(byKey, snapshot.itemCount, (index) => snapshot.key(index), (index) => snapshot.itemBytes(index)) &&
     same(evidence, snapshot.evidenceCount, (index) => snapshot.evidenceId(index), (index) => snapshot.evidenceBytes(index))
   );
 }

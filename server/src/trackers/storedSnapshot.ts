@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { ListFields, RecordSource } from '../catalog/recordSource';
 import type { Evidence } from '../domain/evidence';
 import { FRICTION_STATUSES, SEVERITIES, type FrictionItem, type Severity } from '../domain/frictionItem';
-import { isEvidenceColumns, isListColumns, isRankColumns, metaSchema, SNAPSHOT_VERSION, syncNoteSchema, type EvidenceColumns, type ListColumns, type RankColumns, type SnapshotMeta } from './snapshotFormat';
+import { isEvidenceColumns, isListColumns, isRankColumns, metaSchema, SNAPSHOT_VERSION, syncNoteSchema, type EvidenceColumns, type ListColumns, type RankColumns, type SnapshotMeta, type SyncNote } from './snapshotFormat';
 import type { SourceSnapshot } from './snapshotStore';
 
 const openFile = promisify(open);
@@ -41,7 +41,8 @@ export class StoredSnapshot implements RecordSource {
   private constructor(
     readonly file: string,
     private readonly fd: number,
-    readonly meta: SnapshotMeta,
+    /** Changed only by a sync note about this snapshot (see applyNote). */
+    private current: SnapshotMeta,
     private readonly rank: RankColumns,
     private readonly evidenceIndex: EvidenceColumns,
     /** Where the list index line starts. */
@@ -49,9 +50,9 @@ export class StoredSnapshot implements RecordSource {
     /** Where each record line starts: items, then evidence; one more for the end. */
     private readonly offsets: Float64Array,
   ) {
-    this.name = meta.tracker;
-    this.itemCount = meta.items;
-    this.evidenceCount = meta.evidence;
+    this.name = current.tracker;
+    this.itemCount = current.items;
+    this.evidenceCount = current.evidence;
     descriptors.register(this, fd, this);
   }
 
@@ -59,7 +60,7 @@ export class StoredSnapshot implements RecordSource {
    * The snapshot in `file`, or `undefined` when there is none: missing, or unusable (torn,
    * damaged, of another format version), which `onUnusable` is told with the reason.
    */
-  static async open(file: string, onUnusable?: (reason: string) => void, notePath?: string): Promise<StoredSnapshot | undefined> {
+  static async open(file: string, notePath: string, onUnusable?: (reason: string) => void): Promise<StoredSnapshot | undefined> {
     let fd: number;
     try {
       fd = await openFile(file, 'r');
@@ -79,7 +80,7 @@ export class StoredSnapshot implements RecordSource {
   }
 
   /** The snapshot, or why it cannot be used. */
-  private static async read(file: string, fd: number, notePath: string | undefined): Promise<StoredSnapshot | string> {
+  private static async read(file: string, fd: number, notePath: string): Promise<StoredSnapshot | string> {
     const metaLine = await readLine(fd, 0);
     if (metaLine === undefined) return 'no complete first line';
     const meta = metaSchema.safeParse(JSON.parse(metaLine.text));
@@ -104,6 +105,19 @@ export class StoredSnapshot implements RecordSource {
     const { size } = await statOf(fd);
     if (size !== at) return `it is ${size} bytes where its index says ${at}`;
     return new StoredSnapshot(file, fd, await withNote(meta.data, notePath), rank, evidence, listAt, offsets);
+  }
+
+  /** As written, brought up to date by the sync note about it, if any. */
+  get meta(): Readonly<SnapshotMeta> {
+    return this.current;
+  }
+
+  /**
+   * Takes the time, watermark and ETags of a sync note about this snapshot (one just written for
+   * it, so that it need not be opened again); a note about another snapshot changes nothing.
+   */
+  applyNote(note: SyncNote): void {
+    this.current = noted(this.current, note);
   }
 
   get tracker(): string {
@@ -205,19 +219,16 @@ export class StoredSnapshot implements RecordSource {
   async rawRecords(): Promise<RawRecords> {
     const start = this.offsets[0] as number;
     const end = this.offsets[this.offsets.length - 1] as number;
-    const buffer = Buffer.allocUnsafe(end - start);
-    let done = 0;
-    while (done < buffer.length) {
-      if (this.closed) throw new Error(`${this.file}: the snapshot was closed`);
-      const { bytesRead } = await readAt(this.fd, buffer, done, buffer.length - done, start + done);
-      if (bytesRead === 0) throw new Error(`${this.file}: the snapshot ends early; it is damaged`);
-      done += bytesRead;
-    }
+    const buffer = await readExactly(this.fd, start, end - start, {
+      // Closed while reading: stop before reading a descriptor that may have been reused.
+      beforeRead: () => this.assertOpen(),
+      endsEarly: () => new Error(`${this.file}: the snapshot ends early; it is damaged`),
+    });
     const line = (position: number): Buffer => buffer.subarray((this.offsets[position] as number) - start, (this.offsets[position + 1] as number) - start - 1);
     return { item: (index) => line(index), evidence: (index) => line(this.itemCount + index) };
   }
 
-  /** Every record, whole: for the CLI's output and for tests, never for the language server's catalog. */
+  /** Every record, whole: for tests and tools (the language server and the CLI read records one at a time, through a catalog). */
   readAll(): SourceSnapshot {
     const items = Array.from({ length: this.itemCount }, (_, index) => this.item(index));
     const evidence = Array.from({ length: this.evidenceCount }, (_, index) => this.evidence(index));
@@ -265,7 +276,7 @@ export class StoredSnapshot implements RecordSource {
    * from a file the OS has cached, and keeping the catalog synchronous keeps every feature simple.
    */
   private readSyncAt(position: number, length: number): Buffer {
-    if (this.closed) throw new Error(`${this.file}: the snapshot was closed`);
+    this.assertOpen();
     const buffer = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
@@ -275,11 +286,14 @@ export class StoredSnapshot implements RecordSource {
     }
     return buffer;
   }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`${this.file}: the snapshot was closed`);
+  }
 }
 
 /** The meta, brought up to date by the sync note beside it if the note is about this snapshot. */
-async function withNote(meta: SnapshotMeta, notePath: string | undefined): Promise<SnapshotMeta> {
-  if (notePath === undefined) return meta;
+async function withNote(meta: SnapshotMeta, notePath: string): Promise<SnapshotMeta> {
   let note;
   try {
     note = syncNoteSchema.safeParse(JSON.parse(await readFile(notePath, 'utf8')));
@@ -287,8 +301,13 @@ async function withNote(meta: SnapshotMeta, notePath: string | undefined): Promi
     // None, or torn: the snapshot's own meta stands.
     return meta;
   }
-  if (!note.success || note.data.of !== meta.id) return meta;
-  const { syncedAt, watermark, etags } = note.data;
+  return note.success ? noted(meta, note.data) : meta;
+}
+
+/** `meta` with the time, watermark and ETags of `note`, if the note is about it. */
+function noted(meta: SnapshotMeta, note: SyncNote): SnapshotMeta {
+  if (note.of !== meta.id) return meta;
+  const { syncedAt, watermark, etags } = note;
   return { ...meta, syncedAt, etags, ...(watermark !== undefined && { watermark }) };
 }
 
@@ -305,14 +324,24 @@ async function readLine(fd: number, position: number): Promise<{ text: string; b
   }
 }
 
-async function readJson(fd: number, position: number, bytes: number): Promise<unknown> {
-  const buffer = Buffer.allocUnsafe(bytes);
+/**
+ * Exactly `length` bytes from `position`. `beforeRead` runs before each read call (it may throw
+ * to stop); `endsEarly` is the error when the file ends first.
+ */
+async function readExactly(fd: number, position: number, length: number, checks: { beforeRead?: () => void; endsEarly?: () => Error } = {}): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
   let done = 0;
-  while (done < bytes) {
-    const { bytesRead } = await readAt(fd, buffer, done, bytes - done, position + done);
-    if (bytesRead === 0) throw new Error('the snapshot ends early');
+  while (done < length) {
+    checks.beforeRead?.();
+    const { bytesRead } = await readAt(fd, buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw checks.endsEarly?.() ?? new Error('the snapshot ends early');
     done += bytesRead;
   }
+  return buffer;
+}
+
+async function readJson(fd: number, position: number, bytes: number): Promise<unknown> {
+  const buffer = await readExactly(fd, position, bytes);
   if (buffer[bytes - 1] !== 0x0a) throw new Error('an index line does not end where the snapshot says');
   return JSON.parse(buffer.toString('utf8', 0, bytes - 1));
 }

@@ -149,6 +149,6 @@ export interface SyncAllOptions extends Omit<SourceSyncOptions, 'signal' | 'full
 /** Syncs every source with at most `concurrency` at once; results in the adapters' order. */
 export async function syncAll(adapters: readonly TrackerAdapter[], store: SnapshotStore, options: SyncAllOptions): Promise<SourceSyncResult[]> {
   const { concurrency = 3, ...sourceOptions } = options;
-  // syncSource reports a failed source in its result rather than throwing, so one bad tracker never stops the others.
+  // syncSource reports every failure in its result (the tracker's or the disk's) rather than throwing, so one bad tracker never stops the others.
   return mapWithLimit(adapters, concurrency, (adapter) => syncSource(adapter, store, sourceOptions));
 }
